@@ -1,0 +1,53 @@
+namespace SigmaNex.Core.Contracts;
+
+/// <summary>The JSON contract of <c>sigma ask --json</c> (and the API's answer). Extend it; never break it.</summary>
+public sealed record AskResponse
+{
+    public required string Answer { get; init; }
+
+    public required string Language { get; init; }
+
+    public required string Backend { get; init; }
+
+    public required EmergencyInfo Emergency { get; init; }
+
+    public required IReadOnlyList<SourceInfoDto> Sources { get; init; }
+
+    public required IReadOnlyDictionary<string, double> TimingsMs { get; init; }
+
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}
+
+public sealed record EmergencyInfo
+{
+    public required bool Detected { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Severity { get; init; }
+
+    public string? Protocol { get; init; }
+
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    public string? Language { get; init; }
+}
+
+public sealed record SourceInfoDto
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Category { get; init; }
+
+    public required double Score { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Language { get; init; }
+
+    public string? Attribution { get; init; }
+
+    public string? Url { get; init; }
+}

@@ -1,0 +1,45 @@
+using SigmaNex.Core.Pipeline;
+using SigmaNex.Core.Retrieval;
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Contracts;
+
+/// <summary>Maps engine results onto the public JSON contracts.</summary>
+public static class ContractMapper
+{
+    public static AskResponse ToResponse(AnswerResult r) => new()
+    {
+        Answer = r.Answer,
+        Language = r.Language,
+        Backend = r.Backend,
+        Emergency = ToEmergency(r.Emergency),
+        Sources = r.Sources.Select(s => new SourceInfoDto
+        {
+            Id = s.Id, Title = s.Title, Category = s.Category, Score = s.Score, Kind = s.Kind, Language = s.Language,
+            Attribution = s.Attribution, Url = s.Url,
+        }).ToList(),
+        TimingsMs = r.TimingsMs,
+        Notices = r.Notices,
+    };
+
+    public static EmergencyInfo ToEmergency(TriageResult t) => new()
+    {
+        Detected = t.Detected,
+        Category = t.Category,
+        Severity = t.Detected ? t.Severity.ToString().ToLowerInvariant() : null,
+        Protocol = t.ProtocolId,
+        Evidence = t.Evidence,
+        Language = t.Detected ? t.Language : null,
+    };
+
+    public static SearchResponse ToResponse(SearchResult r) => new()
+    {
+        Query = r.Query,
+        Hits = r.Hits.Select(h => new SearchHitDto
+        {
+            Id = h.DocumentId, Title = h.Title, Category = h.Category, Tags = h.Tags, Score = h.Score, Snippet = h.Snippet,
+            Kind = h.Kind.ToString(), Language = h.Language, KeywordScore = h.KeywordScore, VectorScore = h.VectorScore, Coverage = h.Coverage,
+        }).ToList(),
+        TimingsMs = r.TimingsMs,
+    };
+}

@@ -1,0 +1,141 @@
+using SigmaNex.Core.Configuration;
+using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Retrieval;
+using SigmaNex.Core.Storage;
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Diagnostics;
+
+/// <summary>
+/// Checks everything SIGMA-NEX needs, in the order a problem would show: configuration, data folder,
+/// store integrity, the protocol library, the vector index, triage and the answer backends.
+/// </summary>
+public sealed class SelfCheck
+{
+    private readonly LoadedConfig _config;
+    private readonly Func<KnowledgeStore> _store;
+    private readonly Func<VectorSpace> _space;
+
+    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<VectorSpace> space)
+    {
+        _config = config;
+        _store = store;
+        _space = space;
+    }
+
+    public IReadOnlyList<CheckResult> Run()
+    {
+        var results = new List<CheckResult>
+        {
+            new("config", CheckStatus.Ok, _config.SourceFile is null ? "no config file; defaults in use" : $"loaded {_config.SourceFile}"),
+        };
+        if (_config.UnknownKeys.Count > 0)
+        {
+            results.Add(new("config keys", CheckStatus.Warning,
+                $"{_config.UnknownKeys.Count} key(s) not used by this version: {string.Join(", ", _config.UnknownKeys.Take(12))}{(_config.UnknownKeys.Count > 12 ? ", ..." : string.Empty)}",
+                "harmless; remove them to silence this"));
+        }
+
+        results.Add(DataFolder());
+        KnowledgeStore? store = null;
+        try
+        {
+            store = _store();
+            var problems = store.Database.CheckIntegrity();
+            results.Add(problems.Count == 0
+                ? new("store", CheckStatus.Ok, $"{store.Database.Path} (schema v{store.Database.SchemaVersion()}{(store.Database.ReadOnly ? ", read-only" : string.Empty)}), integrity ok")
+                : new("store", CheckStatus.Failed, $"{store.Database.Path}: {string.Join("; ", problems.Take(3))}", "move the file aside and run 'sigma kb rebuild'"));
+        }
+        catch (SigmaException ex)
+        {
+            results.Add(new("store", CheckStatus.Failed, ex.Message, "move the file aside and run 'sigma kb rebuild'"));
+        }
+
+        results.Add(Library());
+        if (store is not null)
+        {
+            results.AddRange(Contents(store));
+        }
+
+        results.Add(new("triage", CheckStatus.Ok, $"rules for {string.Join(", ", TriageClassifier.Default.Languages)}"));
+        results.Add(new("backend knowledge", CheckStatus.Ok, "always available (answers from the protocols, no model)"));
+        return results;
+    }
+
+    private CheckResult DataFolder()
+    {
+        var dir = _config.Paths.DataDirectory;
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var probe = Path.Combine(dir, $".self-check-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            var free = new DriveInfo(dir).AvailableFreeSpace;
+            return free < 200L * 1024 * 1024
+                ? new("data folder", CheckStatus.Warning, $"{dir}: only {free / 1024 / 1024} MB free", "free some disk space")
+                : new("data folder", CheckStatus.Ok, $"{dir} (writable, {free / 1024 / 1024 / 1024} GB free)");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new("data folder", CheckStatus.Failed, $"{dir}: {ex.Message}", $"make it writable or set {SigmaPaths.HomeVariable}");
+        }
+    }
+
+    private CheckResult Library()
+    {
+        var dir = _config.Paths.KnowledgeDirectory;
+        if (!ProtocolLibrary.Exists(dir))
+        {
+            return new("library", CheckStatus.Warning, $"no protocol library at {dir}", "set knowledge_dir, or reinstall SIGMA-NEX");
+        }
+
+        try
+        {
+            var protocols = ProtocolLibrary.Load(dir);
+            var byLang = protocols.GroupBy(p => p.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+            return new("library", CheckStatus.Ok, $"{dir}: {string.Join(", ", byLang)}");
+        }
+        catch (SigmaException ex)
+        {
+            return new("library", CheckStatus.Failed, ex.Message, "fix the file named above");
+        }
+    }
+
+    private IEnumerable<CheckResult> Contents(KnowledgeStore store)
+    {
+        StoreStats stats;
+        try
+        {
+            stats = store.GetStats();
+        }
+        catch (SigmaException)
+        {
+            yield break;
+        }
+
+        var protocols = stats.ProtocolsByLanguage.Values.Sum();
+        yield return protocols == 0
+            ? new("knowledge", CheckStatus.Warning, "the store holds no protocols yet", "run 'sigma kb rebuild'")
+            : new("knowledge", CheckStatus.Ok, $"{stats.Documents:N0} documents ({protocols} protocols), {stats.Chunks:N0} chunks, {stats.Sources.Count} source(s)");
+        var partial = stats.Sources.Where(s => s.Status != "complete").ToList();
+        if (partial.Count > 0)
+        {
+            yield return new("ingest", CheckStatus.Warning, $"{partial.Count} source(s) only partly ingested: {string.Join(", ", partial.Select(p => p.Uri))}", "run the same 'sigma ingest' again to finish");
+        }
+
+        var space = _space();
+        if (stats.VectorSpace is null || stats.VectorSpace != space)
+        {
+            yield return new("vectors", CheckStatus.Warning, $"stored vectors are {stats.VectorSpace?.ToString() ?? "missing"}, configured {space}", "they are rebuilt on the next question, or run 'sigma kb rebuild'");
+        }
+        else if (stats.Vectors < stats.Chunks)
+        {
+            yield return new("vectors", CheckStatus.Warning, $"{stats.Chunks - stats.Vectors:N0} chunk(s) without a vector", "they are embedded on the next question");
+        }
+        else
+        {
+            yield return new("vectors", CheckStatus.Ok, $"{stats.Vectors:N0} vectors, {space}");
+        }
+    }
+}

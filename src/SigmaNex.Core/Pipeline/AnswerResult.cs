@@ -1,0 +1,23 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Pipeline;
+
+/// <summary>A finished answer: the text, where it came from, and how long each stage took.</summary>
+public sealed record AnswerResult
+{
+    public required string Answer { get; init; }
+
+    public required string Language { get; init; }
+
+    public required string Backend { get; init; }
+
+    public required TriageResult Emergency { get; init; }
+
+    public ProtocolCard? Card { get; init; }
+
+    public required IReadOnlyList<SourceReference> Sources { get; init; }
+
+    public required IReadOnlyDictionary<string, double> TimingsMs { get; init; }
+
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Storage;
+using SigmaNex.Core.Text;
+
+namespace SigmaNex.Core.Retrieval;
+
+/// <summary>
+/// Hybrid search: BM25 candidates from the store's full-text index and nearest neighbours from the
+/// in-memory vector index, fused by reciprocal rank, boosted for medical questions, deduplicated per
+/// document and per translation group.
+/// </summary>
+public sealed class Retriever
+{
+    private const int Candidates = 60;
+    private const double RrfK = 60;
+
+    private readonly KnowledgeStore _store;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
+    private readonly VectorSpace? _space;
+    private readonly Lock _gate = new();
+    private SearchSnapshot? _snapshot;
+
+    public Retriever(KnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>>? embedder, VectorSpace? space)
+    {
+        _store = store;
+        _embedder = embedder;
+        _space = space;
+    }
+
+    public RetrievalWeights Weights { get; init; } = RetrievalWeights.Default;
+
+    /// <summary>The in-memory view of the current store generation, reloaded when the store changes.</summary>
+    public SearchSnapshot Snapshot()
+    {
+        var generation = _store.Generation();
+        var current = _snapshot;
+        if (current is not null && current.Generation == generation)
+        {
+            return current;
+        }
+
+        lock (_gate)
+        {
+            if (_snapshot is null || _snapshot.Generation != generation)
+            {
+                _snapshot = SearchSnapshot.Load(_store, _space);
+            }
+
+            return _snapshot;
+        }
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        var analysis = TextAnalyzer.AnalyzeQuery(request.Query, request.Languages);
+        var snapshot = Snapshot();
+        timings["analyze"] = Lap(clock);
+
+        var fused = new Dictionary<int, Candidate>();
+        if (FtsQuery.AnyOf(analysis.Terms) is { } fts)
+        {
+            var hits = _store.SearchKeywords(fts, Candidates);
+            for (var rank = 0; rank < hits.Count; rank++)
+            {
+                if (snapshot.TryGetRow(hits[rank].ChunkId, out var row))
+                {
+                    var c = Get(fused, row);
+                    c.Keyword = hits[rank].Score;
+                    c.Score += Weights.Keyword / (RrfK + rank + 1);
+                }
+            }
+        }
+
+        timings["keyword"] = Lap(clock);
+
+        if (request.Hybrid && _embedder is not null && snapshot.Vectors is { Count: > 0 } vectors && !analysis.IsEmpty)
+        {
+            var embedding = await _embedder.GenerateAsync([request.Query], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var hits = vectors.Search(embedding[0].Vector.Span, Candidates);
+            for (var rank = 0; rank < hits.Count; rank++)
+            {
+                if (hits[rank].Score <= 0)
+                {
+                    break;
+                }
+
+                var c = Get(fused, hits[rank].Row);
+                c.Vector = hits[rank].Score;
+                c.Score += Weights.Vector / (RrfK + rank + 1);
+            }
+        }
+
+        timings["vector"] = Lap(clock);
+
+        var preferred = request.Languages.Count > 0 ? request.Languages[0] : null;
+        var best = new Dictionary<string, (CatalogDocument Doc, Candidate C)>(StringComparer.Ordinal);
+        foreach (var (row, c) in fused)
+        {
+            var doc = snapshot.DocumentOfRow(row);
+            c.Score *= Boost(doc, request.Medical, preferred);
+            var key = doc.GroupId is { } g && doc.Kind == DocumentKind.Protocol ? "g:" + g : "d:" + doc.Id;
+            if (!best.TryGetValue(key, out var current) || Better(doc, c, current.Doc, current.C, preferred))
+            {
+                best[key] = (doc, c);
+            }
+        }
+
+        var top = best.Values
+            .OrderByDescending(x => x.C.Score)
+            .ThenBy(x => x.Doc.Id, StringComparer.Ordinal)
+            .Take(Math.Clamp(request.TopK, 1, 50))
+            .ToList();
+        var chunks = _store.GetChunks(top.Select(t => snapshot.Catalog.ChunkIds[t.C.Row]).ToList()).ToDictionary(c => c.Id);
+        var results = new List<SearchHit>(top.Count);
+        foreach (var (doc, c) in top)
+        {
+            var chunkId = snapshot.Catalog.ChunkIds[c.Row];
+            var chunk = chunks[chunkId];
+            var docTerms = new HashSet<string>(TextAnalyzer.Analyze($"{doc.Title} {chunk.Heading} {chunk.Keywords} {chunk.Text}", doc.Language), StringComparer.Ordinal);
+            results.Add(new SearchHit
+            {
+                DocumentId = doc.Id,
+                GroupId = doc.GroupId,
+                Title = doc.Title,
+                Kind = doc.Kind,
+                Language = doc.Language,
+                Category = doc.Category,
+                Priority = doc.Priority,
+                Score = Math.Round(c.Score * 1000, 4),
+                KeywordScore = c.Keyword is { } k ? Math.Round(k, 4) : null,
+                VectorScore = c.Vector is { } v ? Math.Round(v, 4) : null,
+                Coverage = Math.Round(analysis.Coverage(docTerms), 3),
+                ChunkId = chunkId,
+                Snippet = Snippets.Best(chunk.Text, analysis, doc.Language),
+                Tags = chunk.Keywords is null ? [] : chunk.Keywords.Split(", ", StringSplitOptions.RemoveEmptyEntries),
+            });
+        }
+
+        timings["fuse"] = Lap(clock);
+        return new SearchResult(request.Query, analysis, results, timings);
+    }
+
+    private double Boost(CatalogDocument doc, bool medical, string? preferredLanguage)
+    {
+        var boost = 1.0;
+        if (medical)
+        {
+            boost *= doc.Priority switch
+            {
+                Priority.Critical => Weights.CriticalBoost,
+                Priority.High => Weights.HighBoost,
+                _ => 1.0,
+            };
+            if (Categories.IsMedical(doc.Category) || doc.Kind == DocumentKind.QuestionAnswer)
+            {
+                boost *= Weights.MedicalBoost;
+            }
+        }
+
+        if (preferredLanguage is not null && doc.Language == preferredLanguage)
+        {
+            boost *= Weights.LanguageBoost;
+        }
+
+        return boost;
+    }
+
+    // Within a translation group, the reader's language wins; otherwise the better score.
+    private static bool Better(CatalogDocument doc, Candidate c, CatalogDocument other, Candidate otherC, string? preferred)
+    {
+        var mine = doc.Language == preferred;
+        var theirs = other.Language == preferred;
+        if (mine != theirs)
+        {
+            return mine;
+        }
+
+        return c.Score > otherC.Score;
+    }
+
+    private static Candidate Get(Dictionary<int, Candidate> fused, int row)
+    {
+        if (!fused.TryGetValue(row, out var c))
+        {
+            c = new Candidate(row);
+            fused[row] = c;
+        }
+
+        return c;
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var ms = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        return Math.Round(ms, 3);
+    }
+
+    private sealed class Candidate(int row)
+    {
+        public int Row { get; } = row;
+
+        public double Score { get; set; }
+
+        public double? Keyword { get; set; }
+
+        public double? Vector { get; set; }
+    }
+}

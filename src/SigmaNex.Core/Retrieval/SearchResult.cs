@@ -1,0 +1,5 @@
+using SigmaNex.Core.Text;
+
+namespace SigmaNex.Core.Retrieval;
+
+public sealed record SearchResult(string Query, QueryAnalysis Analysis, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, double> TimingsMs);

@@ -1,0 +1,72 @@
+using SigmaNex.Core.Resources;
+using SigmaNex.Core.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace SigmaNex.Core.Triage;
+
+/// <summary>One language's triage vocabulary, from <c>Resources/triage/&lt;lang&gt;.yaml</c>.</summary>
+internal sealed class TriageLexicon
+{
+    public required string Language { get; init; }
+
+    public required HashSet<string> Negations { get; init; }
+
+    public required int NegationWindow { get; init; }
+
+    public required IReadOnlyList<TriagePattern> Idioms { get; init; }
+
+    public required IReadOnlyList<TriagePattern> Patterns { get; init; }
+
+    public required IReadOnlyDictionary<string, Severity> Severities { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<TriagePattern>> AgeWords { get; init; }
+
+    public static IReadOnlyList<TriageLexicon> LoadAll() =>
+        EmbeddedResources.List("triage").Order(StringComparer.Ordinal).Select(n => Parse(EmbeddedResources.ReadText(n), n)).ToList();
+
+    public static TriageLexicon Parse(string yamlText, string source)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(yamlText));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        YamlNode? Get(YamlMappingNode m, string key) => m.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n : null;
+        IEnumerable<string> List(YamlNode? n) => n is YamlSequenceNode s ? s.Children.Select(c => ((YamlScalarNode)c).Value!) : [];
+
+        var language = ((YamlScalarNode)Get(root, "language")!).Value!;
+        var patterns = new List<TriagePattern>();
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        foreach (var (k, v) in ((YamlMappingNode)Get(root, "categories")!).Children)
+        {
+            var category = ((YamlScalarNode)k).Value!;
+            if (!TriageCategory.All.Contains(category))
+            {
+                throw new FormatException($"{source}: unknown triage category '{category}'");
+            }
+
+            var map = (YamlMappingNode)v;
+            severities[category] = Enum.Parse<Severity>(((YamlScalarNode)Get(map, "severity")!).Value!, ignoreCase: true);
+            patterns.AddRange(List(Get(map, "patterns")).Select(p => TriagePattern.Parse(p, category)));
+        }
+
+        var age = new Dictionary<string, IReadOnlyList<TriagePattern>>(StringComparer.Ordinal);
+        if (Get(root, "age") is YamlMappingNode ageMap)
+        {
+            foreach (var (k, v) in ageMap.Children)
+            {
+                var group = ((YamlScalarNode)k).Value!;
+                age[group] = List(v).Select(p => TriagePattern.Parse(p, group)).ToList();
+            }
+        }
+
+        return new TriageLexicon
+        {
+            Language = language,
+            Negations = List(Get(root, "negations")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal),
+            NegationWindow = Get(root, "negation_window") is YamlScalarNode w ? int.Parse(w.Value!, System.Globalization.CultureInfo.InvariantCulture) : 3,
+            Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
+            Patterns = patterns,
+            Severities = severities,
+            AgeWords = age,
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using SigmaNex.Core.Text;
+
+namespace SigmaNex.Core.Triage;
+
+/// <summary>A folded word of the question and the clause it belongs to (negation does not cross clauses).</summary>
+internal readonly record struct TriageToken(string Text, int Clause, int Start, int End);
+
+/// <summary>Splits a question for triage: folded words, clause numbers at punctuation and "but".</summary>
+internal static class TriageTokens
+{
+    private static readonly HashSet<string> s_clauseWords = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "ma", "pero", "però", "mais", "aber", "sondern", "doch", "tuttavia", "pourtant", "sin embargo",
+    };
+
+    public static List<TriageToken> Split(string text)
+    {
+        var tokens = new List<TriageToken>();
+        var clause = 0;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '.';
+            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                var word = TextFolding.Fold(text[start..i].ToLowerInvariant());
+                if (s_clauseWords.Contains(word))
+                {
+                    clause++;
+                }
+                else if (word == "t" && tokens.Count > 0 && start >= 2 && text[start - 1] is '\'' or '’' && tokens[^1].Text.EndsWith('n') && tokens[^1].End == start - 1)
+                {
+                    // English "n't": "can't" → can not, "won't" → will not, "isn't" → is not. Offsets stay on the original text.
+                    var prev = tokens[^1];
+                    var verb = prev.Text switch { "can" => "can", "won" => "will", "ain" => "is", _ => prev.Text[..^1] };
+                    tokens[^1] = prev with { Text = verb };
+                    tokens.Add(new TriageToken("not", clause, start - 1, i));
+                }
+                else
+                {
+                    tokens.Add(new TriageToken(word, clause, start, i));
+                }
+
+                start = -1;
+            }
+
+            if (c is '.' or ',' or ';' or '!' or '?' or ':' or '\n' or '(' or ')' or '¿' or '¡')
+            {
+                clause++;
+            }
+        }
+
+        return tokens;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using SigmaNex.Core.Configuration;
+using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Retrieval;
+using SigmaNex.Tests;
+
+namespace SigmaNex.Core.Tests;
+
+/// <summary>The real engine over a store in a temp folder, with the shipped library loaded.</summary>
+public sealed class TestEngine : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestEngine(TempDirectory temp, ServiceProvider services, LoadedConfig config)
+    {
+        Temp = temp;
+        _services = services;
+        Config = config;
+    }
+
+    public TempDirectory Temp { get; }
+
+    public LoadedConfig Config { get; }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<TestEngine> StartAsync(string? configYaml = null, string? knowledge = null)
+    {
+        var temp = new TempDirectory("engine");
+        var env = TestEnvironments.Create(temp, knowledge: knowledge);
+        var file = configYaml is null ? null : temp.Write("config.yaml", configYaml);
+        var config = ConfigLoader.Load(env, file);
+        var services = new ServiceCollection().AddSigmaNex(config).BuildServiceProvider();
+        var engine = new TestEngine(temp, services, config);
+        await engine.Get<KnowledgeBase>().EnsureReadyAsync(engine.Get<Retriever>(), null, CancellationToken.None);
+        return engine;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Temp.Dispose();
+    }
+}
