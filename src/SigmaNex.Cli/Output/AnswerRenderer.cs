@@ -45,6 +45,24 @@ public sealed partial class AnswerRenderer
 
     private void RenderCard(EmergencyCardEvent e)
     {
+        var category = e.Triage.Category?.Replace('_', ' ').ToUpperInvariant() ?? "EMERGENCY";
+        if (!_out.Console.Profile.Capabilities.Ansi)
+        {
+            // Piped or redirected: plain text that reads well in a file or a log.
+            _out.Line($"=== {category} ===");
+            _out.Line(e.Card.CallLine);
+            if (e.Card.CrisisLine is { } line)
+            {
+                _out.Line(line);
+            }
+
+            _out.Line();
+            WriteMarkdown(e.Card.Markdown);
+            _out.Line("===");
+            _out.Line();
+            return;
+        }
+
         var lines = new List<string> { $"[bold red]{Markup.Escape(e.Card.CallLine)}[/]" };
         if (e.Card.CrisisLine is { } crisis)
         {
@@ -57,7 +75,7 @@ public sealed partial class AnswerRenderer
         {
             Border = BoxBorder.Heavy,
             BorderStyle = new Style(Color.Red),
-            Header = new PanelHeader($"[bold red] {Markup.Escape(e.Triage.Category?.Replace('_', ' ').ToUpperInvariant() ?? "EMERGENCY")} [/]"),
+            Header = new PanelHeader($"[bold red] {Markup.Escape(category)} [/]"),
             Padding = new Padding(1, 0, 1, 0),
         };
         _out.Console.Write(panel);

@@ -87,22 +87,23 @@ public sealed class KnowledgeComposer
     /// Composes an answer from search hits. <paramref name="shownProtocol"/> is the protocol already
     /// shown as the emergency card; it is not repeated.
     /// </summary>
-    public static string Compose(
+    public static ComposedAnswer Compose(
         IReadOnlyList<SearchHit> hits, Func<string, KnowledgeDocument?> load, Phrases phrases, string? shownProtocol)
     {
         var relevant = hits.Where(IsRelevant).ToList();
         var sb = new StringBuilder();
+        var used = new List<SearchHit>();
         if (relevant.Count == 0)
         {
             if (shownProtocol is not null)
             {
-                return string.Empty;
+                return new ComposedAnswer(string.Empty, used);
             }
 
             var closest = hits.Take(3).Select(h => h.Title).ToList();
-            return closest.Count == 0
-                ? phrases["not_covered_none"]
-                : phrases.Format("not_covered", ("topics", string.Join("; ", closest)));
+            return new ComposedAnswer(
+                closest.Count == 0 ? phrases["not_covered_none"] : phrases.Format("not_covered", ("topics", string.Join("; ", closest))),
+                used);
         }
 
         var lead = relevant[0];
@@ -118,6 +119,7 @@ public sealed class KnowledgeComposer
             if (leadDoc is { Protocol: { } p })
             {
                 sb.AppendLine(Render(p, phrases));
+                used.Add(lead);
             }
             else
             {
@@ -125,19 +127,22 @@ public sealed class KnowledgeComposer
                 foreach (var h in relevant.Where(h => h.Kind != DocumentKind.Protocol).Take(3))
                 {
                     AppendDocument(sb, h, load(h.DocumentId));
+                    used.Add(h);
                 }
 
                 rest = rest.Where(h => h.Kind == DocumentKind.Protocol).ToList();
             }
         }
 
+        rest = rest.Take(4).ToList();
         if (rest.Count > 0)
         {
             sb.AppendLine().Append("**").Append(phrases["see_also"]).Append("**: ")
-              .AppendLine(string.Join("; ", rest.Take(4).Select(h => $"{h.Title} ({h.DocumentId})")));
+              .AppendLine(string.Join("; ", rest.Select(h => $"{h.Title} ({h.DocumentId})")));
+            used.AddRange(rest);
         }
 
-        return sb.ToString().TrimEnd();
+        return new ComposedAnswer(sb.ToString().TrimEnd(), used);
     }
 
     /// <summary>

@@ -95,17 +95,18 @@ public sealed class Runner
             notices.Add("retrieval is off: the knowledge base was not searched");
         }
 
-        var sources = Sources(hits, card);
+        var composed = retrieve || card is null
+            ? KnowledgeComposer.Compose(hits, _store.GetDocument, phrases, card?.ProtocolId)
+            : new ComposedAnswer(string.Empty, []);
+        var text = composed.Text;
+        timings["compose"] = Lap(clock);
+        var sources = Sources(composed.Used, hits, card);
         yield return new SourcesEvent(sources);
         foreach (var n in notices)
         {
             yield return new NoticeEvent(n);
         }
 
-        var text = retrieve || card is null
-            ? KnowledgeComposer.Compose(hits, _store.GetDocument, phrases, card?.ProtocolId)
-            : string.Empty;
-        timings["compose"] = Lap(clock);
         if (text.Length > 0)
         {
             yield return new TextEvent(text);
@@ -160,7 +161,7 @@ public sealed class Runner
         return _store.GetGroup(id).Select(d => _store.GetDocument(d.Id)?.Protocol).FirstOrDefault(p => p is not null);
     }
 
-    private static List<SourceReference> Sources(IReadOnlyList<SearchHit> hits, ProtocolCard? card)
+    private static List<SourceReference> Sources(IReadOnlyList<SearchHit> used, IReadOnlyList<SearchHit> hits, ProtocolCard? card)
     {
         var list = new List<SourceReference>();
         if (card is not null)
@@ -177,7 +178,7 @@ public sealed class Runner
             });
         }
 
-        foreach (var h in hits.Where(KnowledgeComposer.IsRelevant))
+        foreach (var h in used)
         {
             if (card is not null && h.GroupId == card.ProtocolId)
             {
