@@ -85,6 +85,7 @@ public static class CliApp
         AskCommand.Create(context),
         SearchCommand.Create(context),
         StartCommand.Create(context),
+        HistoryCommand.Create(context),
         TriageCommand.Create(context),
         IngestCommand.Create(context),
         IngestCommand.CreateLoadFramework(context),

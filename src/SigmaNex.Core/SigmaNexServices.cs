@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using SigmaNex.Core.Configuration;
+using SigmaNex.Core.Context;
+using SigmaNex.Core.Llm;
 using SigmaNex.Core.Ingestion;
 using SigmaNex.Core.Knowledge;
 using SigmaNex.Core.Knowledge.Importers;
@@ -44,6 +46,13 @@ public static class SigmaNexServices
             sp.GetRequiredService<IReadOnlyList<IKnowledgeImporter>>()));
         services.AddSingleton(_ => TriageClassifier.Default);
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton(_ => new PromptTemplates(config.Options.PromptsDir, config.Options.SystemPrompt));
+        services.AddSingleton<ContextBuilder>();
+        services.AddSingleton(sp => new BackendCatalog(config.Options, config.Paths, config.Environment, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AnswerGenerator(
+            sp.GetRequiredService<BackendCatalog>(), config.Options.Resilience, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Runner>();
         return services;
     }

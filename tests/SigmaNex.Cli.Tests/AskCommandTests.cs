@@ -138,7 +138,7 @@ public sealed class AskCommandTests : IDisposable
         await _cli.RunAsync("ask", "hello");
         var before = File.GetLastWriteTimeUtc(_cli.DatabasePath);
 
-        var r = await _cli.RunAsync("ask", "--json", "how to light a fire without matches");
+        var r = await _cli.RunAsync("ask", "--json", "--no-save", "how to light a fire without matches");
 
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(before, File.GetLastWriteTimeUtc(_cli.DatabasePath));

@@ -56,7 +56,7 @@ public sealed class KbAndReplTests : IDisposable
         Assert.Contains("burns-scalds.en", r.Out, StringComparison.Ordinal);
         Assert.Contains("1. How do I treat a burn?", r.Out, StringComparison.Ordinal);
         Assert.Contains("unknown command /frob", r.Error, StringComparison.Ordinal);
-        Assert.Contains("Session cleared.", r.Out, StringComparison.Ordinal);
+        Assert.Contains("Session cleared;", r.Out, StringComparison.Ordinal);
         Assert.Contains("No questions yet.", r.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("never asked", r.Out, StringComparison.Ordinal);
     }

@@ -61,7 +61,7 @@ public sealed class ProcessTests : IDisposable
 
         // A copy of the program where 'nobody' can read it, wherever the checkout is.
         var program = _cli.Temp.Folder("program");
-        Assert.Equal(0, ProcessRunner.Run("cp", ["-a", AppContext.BaseDirectory.TrimEnd('/') + "/.", program]).ExitCode);
+        Assert.Equal(0, ProcessRunner.Run("cp", ["-a", SigmaProcess.Folder + "/.", program]).ExitCode);
         ProcessRunner.Run("chmod", ["-R", "a+rX", program]);
 
         var r = ProcessRunner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(program, "sigma.dll"), "ingest", locked], env);

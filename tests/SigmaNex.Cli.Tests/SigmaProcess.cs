@@ -6,7 +6,17 @@ namespace SigmaNex.Cli.Tests;
 /// <summary>Runs the built <c>sigma</c> program as a separate process, for what only a process can show.</summary>
 public static class SigmaProcess
 {
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "sigma.dll");
+    /// <summary>
+    /// The CLI as its own project built it (the test's output folder also carries ASP.NET for the fake
+    /// servers, which a stand-alone sigma.dll must not rely on).
+    /// </summary>
+    public static string Dll { get; } = Path.Combine(
+        RepoPaths.Root, "src", "SigmaNex.Cli", "bin",
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
+        "net10.0", "sigma.dll");
+
+    /// <summary>The folder holding <see cref="Dll"/> and everything it needs.</summary>
+    public static string Folder => Path.GetDirectoryName(Dll)!;
 
     public static Dictionary<string, string> Environment(CliHarness h) => new()
     {

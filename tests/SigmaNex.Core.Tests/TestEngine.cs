@@ -25,14 +25,16 @@ public sealed class TestEngine : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<TestEngine> StartAsync(string? configYaml = null, string? knowledge = null)
+    public static async Task<TestEngine> StartAsync(string? configYaml = null, string? knowledge = null, Action<IServiceCollection>? services = null)
     {
         var temp = new TempDirectory("engine");
         var env = TestEnvironments.Create(temp, knowledge: knowledge);
         var file = configYaml is null ? null : temp.Write("config.yaml", configYaml);
         var config = ConfigLoader.Load(env, file);
-        var services = new ServiceCollection().AddSigmaNex(config).BuildServiceProvider();
-        var engine = new TestEngine(temp, services, config);
+        var collection = new ServiceCollection().AddSigmaNex(config);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider();
+        var engine = new TestEngine(temp, provider, config);
         await engine.Get<KnowledgeBase>().EnsureReadyAsync(engine.Get<Retriever>(), null, CancellationToken.None);
         return engine;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SigmaNex.Core.Diagnostics;
+using SigmaNex.Core.Llm;
 using SigmaNex.Core.Storage;
 using Spectre.Console;
 
@@ -12,10 +13,10 @@ internal static class SelfCheckCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("self-check", "Check configuration, data folder, store, knowledge and backends; exit 1 if something is broken") { json };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
-            var results = new SelfCheck(ctx.Config, ctx.Get<KnowledgeStore>, ctx.Get<VectorSpace>).Run();
+            var results = await new SelfCheck(ctx.Config, ctx.Get<KnowledgeStore>, ctx.Get<VectorSpace>, ctx.Get<BackendCatalog>).RunAsync(ct).ConfigureAwait(false);
             var failed = results.Any(r => r.Status == CheckStatus.Failed);
             if (parse.GetValue(json))
             {

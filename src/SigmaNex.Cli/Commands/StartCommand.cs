@@ -2,6 +2,7 @@ using System.CommandLine;
 using SigmaNex.Cli.Output;
 using SigmaNex.Core;
 using SigmaNex.Core.Pipeline;
+using SigmaNex.Core.Storage;
 using Spectre.Console;
 
 namespace SigmaNex.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class StartCommand
           /help           this help
           /sources        sources of the last answer
           /history        questions asked in this session
-          /clear          forget this session's questions
+          /clear          start a new conversation
           /lang <code>    answer in this language (/lang auto to detect)
           /exit           leave (also /quit or Ctrl-D)
         Ctrl-C stops the current answer.
@@ -23,14 +24,39 @@ internal static class StartCommand
     public static Command Create(Func<CliContext> context)
     {
         var lang = CommonOptions.Lang();
-        var command = new Command("start", "Start an interactive session") { lang };
+        var backend = CommonOptions.Backend();
+        var model = CommonOptions.Model();
+        var resume = new Option<string?>("--resume", "-r")
+        {
+            Description = "Continue a saved conversation: its id, or nothing for the most recent one",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("start", "Start an interactive session") { lang, backend, model, resume };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
             var language = CommonOptions.ValidLang(parse.GetValue(lang));
+            CommonOptions.ApplyModel(ctx, parse.GetValue(backend), parse.GetValue(model));
+            var backendName = parse.GetValue(backend) ?? (ctx.Overrides.ContainsKey("llama:model_path") ? "llama" : null);
             await ctx.ReadyAsync(ct).ConfigureAwait(false);
             var runner = ctx.Get<Runner>();
             var history = new List<string>();
+            string? conversationId = null;
+            if (parse.GetResult(resume) is not null)
+            {
+                var store = ctx.Get<ConversationStore>();
+                var wanted = parse.GetValue(resume);
+                var conversation = (wanted is null ? store.List(1).FirstOrDefault()?.Id : wanted) is { } id ? store.Get(id) : null;
+                if (conversation is null)
+                {
+                    throw SigmaException.NotFound(wanted is null ? "there is no saved conversation to resume" : $"no conversation '{wanted}' (see 'sigma history list')");
+                }
+
+                conversationId = conversation.Id;
+                history.AddRange(conversation.Turns.Select(t => t.Question));
+                ctx.Output.Markup($"[grey]Resuming \"{Markup.Escape(conversation.Title)}\" ({conversation.Turns.Count} earlier question(s)).[/]");
+            }
+
             AnswerResult? last = null;
             ctx.Output.Markup("[bold]SIGMA-NEX[/] offline first-aid and survival assistant. Type your question, or [bold]/help[/].");
             ctx.Output.Markup("[grey]In a life-threatening emergency, call your local emergency number first.[/]");
@@ -89,7 +115,8 @@ internal static class StartCommand
                         case "/clear":
                             history.Clear();
                             last = null;
-                            ctx.Output.Line("Session cleared.");
+                            conversationId = null;
+                            ctx.Output.Line("Session cleared; the next question starts a new conversation.");
                             break;
                         case "/lang":
                             var wanted = parts.Length > 1 ? parts[1] : "auto";
@@ -113,7 +140,12 @@ internal static class StartCommand
                 }
 
                 history.Add(line);
-                last = await AnswerAsync(ctx, runner, line, language, ct).ConfigureAwait(false) ?? last;
+                var answered = await AnswerAsync(ctx, runner, new AskRequest { Question = line, Language = language, Backend = backendName, ConversationId = conversationId }, ct).ConfigureAwait(false);
+                if (answered is not null)
+                {
+                    last = answered;
+                    conversationId = answered.ConversationId ?? conversationId;
+                }
             }
 
             return ExitCodes.Ok;
@@ -121,7 +153,7 @@ internal static class StartCommand
         return command;
     }
 
-    private static async Task<AnswerResult?> AnswerAsync(CliContext ctx, Runner runner, string question, string? language, CancellationToken ct)
+    private static async Task<AnswerResult?> AnswerAsync(CliContext ctx, Runner runner, AskRequest request, CancellationToken ct)
     {
         // Ctrl-C during an answer stops that answer only.
         using var answer = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -129,7 +161,7 @@ internal static class StartCommand
         var renderer = new AnswerRenderer(ctx.Output);
         try
         {
-            await foreach (var e in runner.StreamAsync(new AskRequest { Question = question, Language = language }, answer.Token).ConfigureAwait(false))
+            await foreach (var e in runner.StreamAsync(request, answer.Token).ConfigureAwait(false))
             {
                 renderer.Render(e);
             }

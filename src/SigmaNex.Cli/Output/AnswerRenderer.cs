@@ -12,6 +12,7 @@ public sealed partial class AnswerRenderer
 {
     private readonly Renderer _out;
     private bool _streamingText;
+    private bool _endsWithNewline = true;
 
     public AnswerRenderer(Renderer output) => _out = output;
 
@@ -24,16 +25,28 @@ public sealed partial class AnswerRenderer
             case EmergencyCardEvent card:
                 RenderCard(card);
                 break;
-            case TextEvent text:
+            case TextEvent { Streamed: true } token:
+                // Model tokens are printed as they come.
                 _streamingText = true;
+                _out.Raw(token.Text);
+                _endsWithNewline = token.Text.EndsWith('\n');
+                break;
+            case TextEvent text:
                 WriteMarkdown(text.Text);
+                _endsWithNewline = true;
                 break;
             case NoticeEvent notice:
+                if (!_endsWithNewline)
+                {
+                    _out.Line();
+                    _endsWithNewline = true;
+                }
+
                 _out.Notice(notice.Message);
                 break;
             case CompletedEvent done:
                 Result = done.Result;
-                if (_streamingText)
+                if (_streamingText && !_endsWithNewline)
                 {
                     _out.Line();
                 }
@@ -99,7 +112,8 @@ public sealed partial class AnswerRenderer
 
         _out.Line();
         var items = r.Sources.Select(s => $"[grey]{Markup.Escape(s.Id)}[/] {Markup.Escape(s.Title)}");
-        _out.Markup($"[bold]Sources[/] ({Markup.Escape(r.Backend)}): " + string.Join(" · ", items));
+        var by = r.Backend == "knowledge" ? "knowledge" : $"{r.Backend}: {r.Model}";
+        _out.Markup($"[bold]Sources[/] ({Markup.Escape(by)}): " + string.Join(" · ", items));
     }
 
     /// <summary>Markdown-lite: headings, bold, italics and list markers, everything else escaped.</summary>

@@ -36,6 +36,25 @@ public static class ConfigValidator
         Range("security:max_query_length", o.Security.MaxQueryLength, 16, 1_000_000);
         Range("security:max_file_size_mb", o.Security.MaxFileSizeMb, 1, 16_384);
         OneOf("backend", o.Backend, Backends);
+        foreach (var (name, i) in (o.BackendOrder ?? []).Select((n, i) => (n, i)))
+        {
+            OneOf($"backend_order:{i}", name, Backends.Skip(1).ToList());
+        }
+
+        Range("resilience:retries", o.Resilience.Retries, 0, 10);
+        Range("resilience:circuit_failures", o.Resilience.CircuitFailures, 1, 100);
+        Range("resilience:circuit_open_seconds", o.Resilience.CircuitOpenSeconds, 0, 3600);
+        Range("resilience:probe_timeout", o.Resilience.ProbeTimeout, 0.05, 60);
+        Range("resilience:probe_cache_seconds", o.Resilience.ProbeCacheSeconds, 0, 3600);
+        Range("llama:threads", o.Llama.Threads, 0, 256);
+        Range("llama:gpu_layers", o.Llama.GpuLayers, 0, 1000);
+        foreach (var (key, url) in new[] { ("ollama:host", o.Ollama.Host), ("openai:base_url", o.OpenAi.BaseUrl) })
+        {
+            if (url is not null && !Uri.TryCreate(url.Contains("://", StringComparison.Ordinal) ? url : "http://" + url, UriKind.Absolute, out _))
+            {
+                errors.Add(new Error(key, $"{ConfigLoader.Dotted(key)} must be a URL such as http://localhost:11434 (got '{url}')"));
+            }
+        }
         OneOf("retrieval:embedder", o.Retrieval.Embedder, Embedders);
         if (string.IsNullOrWhiteSpace(o.ModelName))
         {

@@ -66,6 +66,33 @@ public sealed class SigmaOptions
     [ConfigurationKeyName("backend")]
     public string Backend { get; set; } = "auto";
 
+    /// <summary>Backends tried in auto mode, in order; by default ollama, openai (when configured), llama, knowledge.</summary>
+    [ConfigurationKeyName("backend_order")]
+    public List<string>? BackendOrder { get; set; }
+
+    /// <summary>Extra stop sequences passed to every model backend.</summary>
+    [ConfigurationKeyName("stop")]
+    public List<string>? Stop { get; set; }
+
+    /// <summary>A folder of prompt templates that override the built-in ones (system.md, general.md, ...).</summary>
+    [ConfigurationKeyName("prompts_dir")]
+    public string? PromptsDir { get; set; }
+
+    [ConfigurationKeyName("ollama")]
+    public OllamaOptions Ollama { get; set; } = new();
+
+    [ConfigurationKeyName("openai")]
+    public OpenAiOptions OpenAi { get; set; } = new();
+
+    [ConfigurationKeyName("llama")]
+    public LlamaOptions Llama { get; set; } = new();
+
+    [ConfigurationKeyName("resilience")]
+    public ResilienceOptions Resilience { get; set; } = new();
+
+    [ConfigurationKeyName("history")]
+    public HistoryOptions History { get; set; } = new();
+
     [ConfigurationKeyName("retrieval")]
     public RetrievalOptions Retrieval { get; set; } = new();
 

@@ -9,6 +9,12 @@ public sealed record AskResponse
 
     public required string Backend { get; init; }
 
+    public string? Model { get; init; }
+
+    public string? Strategy { get; init; }
+
+    public string? ConversationId { get; init; }
+
     public required EmergencyInfo Emergency { get; init; }
 
     public required IReadOnlyList<SourceInfoDto> Sources { get; init; }

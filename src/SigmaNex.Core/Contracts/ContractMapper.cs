@@ -12,6 +12,9 @@ public static class ContractMapper
         Answer = r.Answer,
         Language = r.Language,
         Backend = r.Backend,
+        Model = r.Model,
+        Strategy = r.Strategy,
+        ConversationId = r.ConversationId,
         Emergency = ToEmergency(r.Emergency),
         Sources = r.Sources.Select(s => new SourceInfoDto
         {

@@ -1,5 +1,6 @@
 using SigmaNex.Core.Configuration;
 using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Llm;
 using SigmaNex.Core.Retrieval;
 using SigmaNex.Core.Storage;
 using SigmaNex.Core.Triage;
@@ -15,15 +16,17 @@ public sealed class SelfCheck
     private readonly LoadedConfig _config;
     private readonly Func<KnowledgeStore> _store;
     private readonly Func<VectorSpace> _space;
+    private readonly Func<BackendCatalog> _backends;
 
-    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<VectorSpace> space)
+    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<VectorSpace> space, Func<BackendCatalog> backends)
     {
         _config = config;
         _store = store;
         _space = space;
+        _backends = backends;
     }
 
-    public IReadOnlyList<CheckResult> Run()
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>
         {
@@ -58,7 +61,29 @@ public sealed class SelfCheck
         }
 
         results.Add(new("triage", CheckStatus.Ok, $"rules for {string.Join(", ", TriageClassifier.Default.Languages)}"));
-        results.Add(new("backend knowledge", CheckStatus.Ok, "always available (answers from the protocols, no model)"));
+        results.AddRange(await BackendsAsync(cancellationToken).ConfigureAwait(false));
+        return results;
+    }
+
+    /// <summary>
+    /// Every backend of the configured order, probed now. An unavailable backend is a warning in auto mode
+    /// (the next one answers) and a failure when it is the one the configuration insists on.
+    /// </summary>
+    private async Task<IEnumerable<CheckResult>> BackendsAsync(CancellationToken cancellationToken)
+    {
+        var catalog = _backends();
+        var forced = _config.Options.Backend.ToLowerInvariant();
+        var results = new List<CheckResult>();
+        foreach (var name in catalog.Order(null))
+        {
+            var status = await catalog.Get(name).ProbeAsync(TimeSpan.FromSeconds(_config.Options.Resilience.ProbeTimeout), cancellationToken).ConfigureAwait(false);
+            var latency = status.LatencyMs is { } ms && name != BackendNames.Knowledge ? $", {ms:0} ms" : string.Empty;
+            var state = status.Available ? CheckStatus.Ok : forced == name ? CheckStatus.Failed : CheckStatus.Warning;
+            var reach = name == BackendNames.Knowledge ? string.Empty
+                : $"reachable: {(status.Reachable ? "yes" : "no")}, model {status.Model}: {(status.ModelPresent ? "present" : "missing")}{latency} — ";
+            results.Add(new CheckResult($"backend {name}", state, reach + status.Detail, status.Fix));
+        }
+
         return results;
     }
 

@@ -14,8 +14,10 @@ public sealed record EmergencyCardEvent(TriageResult Triage, ProtocolCard Card, 
 /// <summary>The sources the answer draws on.</summary>
 public sealed record SourcesEvent(IReadOnlyList<SourceReference> Sources) : AnswerEvent;
 
-/// <summary>A piece of answer text (a whole composed answer, or one streamed model token).</summary>
-public sealed record TextEvent(string Text) : AnswerEvent;
+/// <summary>
+/// A piece of answer text: one streamed model token (<paramref name="Streamed"/>), or a whole composed answer.
+/// </summary>
+public sealed record TextEvent(string Text, bool Streamed = false) : AnswerEvent;
 
 /// <summary>Something the user should know (a backend skipped, a fallback, a language notice).</summary>
 public sealed record NoticeEvent(string Message) : AnswerEvent;

@@ -11,6 +11,15 @@ public sealed record AnswerResult
 
     public required string Backend { get; init; }
 
+    /// <summary>The model that answered ("mistral", a GGUF file name, or "protocols").</summary>
+    public string Model { get; init; } = string.Empty;
+
+    /// <summary>general, medical or emergency.</summary>
+    public string Strategy { get; init; } = "general";
+
+    /// <summary>The conversation this exchange was saved in, if it was saved.</summary>
+    public string? ConversationId { get; init; }
+
     public required TriageResult Emergency { get; init; }
 
     public ProtocolCard? Card { get; init; }

@@ -14,4 +14,10 @@ public sealed record AskRequest
 
     /// <summary>Force a backend (<c>--backend</c>); null uses the configured order.</summary>
     public string? Backend { get; init; }
+
+    /// <summary>Continue this conversation (its earlier turns are offered to the model); null starts a new one.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>Save the exchange in the conversation history (when history is enabled).</summary>
+    public bool Persist { get; init; } = true;
 }

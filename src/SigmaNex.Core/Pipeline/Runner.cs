@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using SigmaNex.Core.Configuration;
+using SigmaNex.Core.Context;
 using SigmaNex.Core.Knowledge;
 using SigmaNex.Core.Language;
 using SigmaNex.Core.Llm;
@@ -12,8 +14,9 @@ using SigmaNex.Core.Triage;
 namespace SigmaNex.Core.Pipeline;
 
 /// <summary>
-/// Takes a question through the pipeline — validation, language, triage, retrieval, composition — and
-/// streams the answer. An emergency's protocol card is always the first item of the stream.
+/// Takes a question through the whole pipeline — validation, language, triage, retrieval, context,
+/// generation with fallback, history — and streams the answer. An emergency's protocol card is always
+/// the first item of the stream, before retrieval finishes and before any model token.
 /// </summary>
 public sealed class Runner
 {
@@ -21,15 +24,27 @@ public sealed class Runner
     private readonly Retriever _retriever;
     private readonly TriageClassifier _triage;
     private readonly ILanguageDetector _detector;
+    private readonly ContextBuilder _context;
+    private readonly AnswerGenerator _generator;
+    private readonly BackendCatalog _backends;
+    private readonly ConversationStore _conversations;
     private readonly SigmaOptions _options;
+    private readonly TimeProvider _time;
 
-    public Runner(KnowledgeStore store, Retriever retriever, TriageClassifier triage, ILanguageDetector detector, SigmaOptions options)
+    public Runner(
+        KnowledgeStore store, Retriever retriever, TriageClassifier triage, ILanguageDetector detector, ContextBuilder context,
+        AnswerGenerator generator, BackendCatalog backends, ConversationStore conversations, SigmaOptions options, TimeProvider time)
     {
         _store = store;
         _retriever = retriever;
         _triage = triage;
         _detector = detector;
+        _context = context;
+        _generator = generator;
+        _backends = backends;
+        _conversations = conversations;
         _options = options;
+        _time = time;
     }
 
     public async Task<AnswerResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
@@ -48,10 +63,13 @@ public sealed class Runner
     public async IAsyncEnumerable<AnswerEvent> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(_options.RequestTimeout);
         var total = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
         var notices = new List<string>();
         var question = QueryValidator.Validate(request.Question, _options.Security.MaxQueryLength);
+        var order = _backends.Order(request.Backend);
+        var history = LoadHistory(request.ConversationId);
         var language = ResolveLanguage(request.Language, question);
         var phrases = Phrases.For(language);
         timings["validate"] = Lap(clock);
@@ -60,9 +78,9 @@ public sealed class Runner
         timings["triage"] = Lap(clock);
 
         ProtocolCard? card = null;
+        var contact = EmergencyNumbers.For(_options.Region);
         if (triage.Detected && triage.ProtocolId is { } protocolId && LoadProtocol(protocolId, language) is { } protocol)
         {
-            var contact = EmergencyNumbers.For(_options.Region);
             card = KnowledgeComposer.Card(protocol, triage, contact, Phrases.For(protocol.Language == language ? language : phrases.Language));
             timings["card"] = Lap(clock);
             yield return new EmergencyCardEvent(triage, card, contact);
@@ -93,37 +111,73 @@ public sealed class Runner
         else
         {
             notices.Add("retrieval is off: the knowledge base was not searched");
+            yield return new NoticeEvent(notices[^1]);
         }
 
-        var composed = retrieve || card is null
-            ? KnowledgeComposer.Compose(hits, _store.GetDocument, phrases, card?.ProtocolId)
-            : new ComposedAnswer(string.Empty, []);
-        var text = composed.Text;
-        timings["compose"] = Lap(clock);
-        var sources = Sources(composed.Used, hits, card);
-        yield return new SourcesEvent(sources);
-        foreach (var n in notices)
+        var relevant = hits.Where(KnowledgeComposer.IsRelevant).ToList();
+        var strategy = triage.Detected ? Strategy.Emergency
+            : relevant.Any(h => Categories.IsMedical(h.Category) || h.Kind == DocumentKind.QuestionAnswer) ? Strategy.Medical
+            : Strategy.General;
+        var prompt = _context.Build(new PromptRequest
         {
-            yield return new NoticeEvent(n);
-        }
+            Question = question,
+            Language = language,
+            Strategy = strategy,
+            Grounding = relevant.Select(Ground).OfType<GroundingItem>().ToList(),
+            History = history,
+            ContextWindow = _options.ContextWindow,
+            MaxTokens = _options.MaxTokens,
+            Values = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["emergency_number"] = contact.Number,
+                ["category"] = triage.Category?.Replace('_', ' ') ?? "emergency",
+                ["card_title"] = card?.Title ?? string.Empty,
+            },
+        });
+        timings["context"] = Lap(clock);
 
-        if (text.Length > 0)
+        var outcome = new GenerationOutcome();
+        var generation = new GenerationRequest
         {
-            yield return new TextEvent(text);
+            Order = order,
+            Messages = prompt.Messages,
+            Grounding = new Grounding(retrieve ? hits : [], _store.GetDocument, phrases, card?.ProtocolId),
+            MaxTokens = prompt.AnswerTokens,
+            ContextWindow = _options.ContextWindow,
+            Temperature = _options.Temperature,
+            Stop = _options.Stop ?? [],
+            Deadline = deadline,
+        };
+        await foreach (var e in _generator.GenerateAsync(generation, outcome, cancellationToken).ConfigureAwait(false))
+        {
+            yield return e;
         }
 
-        var answer = card is null ? text : string.Join("\n\n", new[] { card.CallLine, card.CrisisLine, card.Markdown, text }.Where(s => !string.IsNullOrEmpty(s)));
+        timings["generate"] = Lap(clock);
+        notices.AddRange(outcome.Notices);
+        var sources = outcome.Backend == BackendNames.Knowledge
+            ? Sources(outcome.Used ?? [], card)
+            : Sources(relevant.Where(h => prompt.GroundingIncluded.Contains(h.DocumentId)).ToList(), card);
+        var answer = card is null
+            ? outcome.Text
+            : string.Join("\n\n", new[] { card.CallLine, card.CrisisLine, card.Markdown, outcome.Text }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+        var conversationId = Save(request, question, answer, outcome.Backend, language, sources, triage, notices);
         timings["total"] = Math.Round(total.Elapsed.TotalMilliseconds, 3);
+        yield return new SourcesEvent(sources);
         yield return new CompletedEvent(new AnswerResult
         {
             Answer = answer,
             Language = language,
-            Backend = "knowledge",
+            Backend = outcome.Backend,
+            Model = outcome.Model,
+            Strategy = strategy.ToString().ToLowerInvariant(),
             Emergency = triage,
             Card = card,
             Sources = sources,
             TimingsMs = timings,
             Notices = notices,
+            ConversationId = conversationId,
         });
     }
 
@@ -144,6 +198,59 @@ public sealed class Runner
         return guess.IsKnown ? guess.Language : _options.DefaultLanguage;
     }
 
+    private List<ConversationTurn> LoadHistory(string? conversationId)
+    {
+        if (conversationId is null)
+        {
+            return [];
+        }
+
+        var conversation = _conversations.Get(conversationId, lastTurns: _options.MaxHistory)
+            ?? throw SigmaException.NotFound($"no conversation '{conversationId}' (see 'sigma history list')");
+        return conversation.Turns.Select(t => new ConversationTurn(t.Question, t.Answer)).ToList();
+    }
+
+    private string? Save(AskRequest request, string question, string answer, string backend, string language, IReadOnlyList<SourceReference> sources, TriageResult triage, List<string> notices)
+    {
+        if (!request.Persist || !_options.History.Enabled || _store.Database.ReadOnly)
+        {
+            return null;
+        }
+
+        var id = request.ConversationId ?? ConversationStore.NewId();
+        try
+        {
+            _conversations.Append(id, new StoredTurn(
+                0, question, answer, backend, language, sources.Select(s => s.Id).ToList(),
+                triage.Detected ? triage.Category : null, _time.GetUtcNow()));
+            return id;
+        }
+        catch (SigmaException ex)
+        {
+            notices.Add($"the conversation was not saved: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>A hit as text for the model: protocols in full, documents as their matching chunk.</summary>
+    private GroundingItem? Ground(SearchHit hit)
+    {
+        var doc = _store.GetDocument(hit.DocumentId);
+        if (doc?.Protocol is { } p)
+        {
+            return new GroundingItem(hit.DocumentId, hit.Title, KnowledgeComposer.Render(p, Phrases.For(p.Language)));
+        }
+
+        var chunk = _store.GetChunks([hit.ChunkId]).FirstOrDefault();
+        var text = chunk?.Text ?? hit.Snippet;
+        if (doc?.Attribution is { } credit)
+        {
+            text += $"\n(Source: {credit})";
+        }
+
+        return new GroundingItem(hit.DocumentId, hit.Title, text);
+    }
+
     private static List<string> SearchLanguages(string language) =>
         new[] { language }.Concat(ProtocolLibrary.Languages).Distinct(StringComparer.Ordinal).ToList();
 
@@ -161,30 +268,25 @@ public sealed class Runner
         return _store.GetGroup(id).Select(d => _store.GetDocument(d.Id)?.Protocol).FirstOrDefault(p => p is not null);
     }
 
-    private static List<SourceReference> Sources(IReadOnlyList<SearchHit> used, IReadOnlyList<SearchHit> hits, ProtocolCard? card)
+    private List<SourceReference> Sources(IReadOnlyList<SearchHit> used, ProtocolCard? card)
     {
         var list = new List<SourceReference>();
         if (card is not null)
         {
-            var hit = hits.FirstOrDefault(h => h.GroupId == card.ProtocolId);
             list.Add(new SourceReference
             {
                 Id = card.DocumentId,
                 Title = card.Title,
                 Category = card.Category,
-                Score = hit?.Score ?? 0,
+                Score = used.FirstOrDefault(h => h.GroupId == card.ProtocolId)?.Score ?? 0,
                 Kind = nameof(DocumentKind.Protocol),
                 Language = card.Language,
             });
         }
 
-        foreach (var h in used)
+        foreach (var h in used.Where(h => card is null || h.GroupId != card.ProtocolId))
         {
-            if (card is not null && h.GroupId == card.ProtocolId)
-            {
-                continue;
-            }
-
+            var doc = h.Kind == DocumentKind.Protocol ? null : _store.GetDocument(h.DocumentId);
             list.Add(new SourceReference
             {
                 Id = h.DocumentId,
@@ -193,6 +295,8 @@ public sealed class Runner
                 Score = h.Score,
                 Kind = h.Kind.ToString(),
                 Language = h.Language,
+                Attribution = doc?.Attribution,
+                Url = doc?.Url,
             });
         }
 

@@ -75,6 +75,32 @@ internal static class SchemaMigrations
             DELETE FROM chunks_fts WHERE rowid = old.id;
         END;
         """,
+
+        // v2: conversations, so sessions can be resumed, listed, exported and deleted.
+        """
+        CREATE TABLE conversations(
+            id         TEXT PRIMARY KEY,
+            title      TEXT NOT NULL,
+            language   TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX conversations_updated ON conversations(updated_at);
+
+        CREATE TABLE turns(
+            id              INTEGER PRIMARY KEY,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            ordinal         INTEGER NOT NULL,
+            question        TEXT NOT NULL,
+            answer          TEXT NOT NULL,
+            backend         TEXT NOT NULL,
+            language        TEXT NOT NULL,
+            sources         TEXT NOT NULL DEFAULT '[]',
+            emergency       TEXT,
+            created_at      TEXT NOT NULL,
+            UNIQUE(conversation_id, ordinal)
+        );
+        """,
     ];
 
     public static int Latest => All.Count;

@@ -1,0 +1,8 @@
+namespace SigmaNex.Core.Llm;
+
+public enum CircuitState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}
