@@ -43,6 +43,11 @@ internal static class AskCommand
             if (parse.GetValue(json))
             {
                 var result = await runner.AskAsync(request, ct).ConfigureAwait(false);
+                foreach (var notice in result.Notices)
+                {
+                    ctx.Output.Notice(notice);
+                }
+
                 ctx.Output.Json(ContractMapper.ToResponse(result), ContractsJson.Default.AskResponse);
                 return ExitCodes.Ok;
             }

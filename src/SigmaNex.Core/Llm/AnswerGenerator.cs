@@ -113,6 +113,8 @@ public sealed class AnswerGenerator
                     await DisposeQuietlyAsync(updates).ConfigureAwait(false);
                 }
 
+                // Some clients end their stream quietly when cancelled; a cancelled answer is not an answer.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (error is null && text.ToString().Trim().Length > 0)
                 {
                     breaker.RecordSuccess();

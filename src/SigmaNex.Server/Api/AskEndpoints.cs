@@ -18,7 +18,14 @@ internal static class AskEndpoints
             }
 
             var result = await runner.AskAsync(
-                new AskRequest { Question = body.Question ?? string.Empty, Language = body.Language, TopK = body.TopK },
+                new AskRequest
+                {
+                    Question = body.Question ?? string.Empty,
+                    Language = body.Language,
+                    TopK = body.TopK,
+                    Backend = body.Backend,
+                    ConversationId = body.ConversationId,
+                },
                 ct).ConfigureAwait(false);
             return TypedResults.Ok(ContractMapper.ToResponse(result));
         });
@@ -39,4 +46,4 @@ internal static class AskEndpoints
     }
 }
 
-internal sealed record AskBody(string? Question, string? Language, int? TopK);
+internal sealed record AskBody(string? Question, string? Language, int? TopK, string? Backend, string? ConversationId);

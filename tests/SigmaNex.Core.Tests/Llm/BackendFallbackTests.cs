@@ -202,6 +202,27 @@ public sealed class BackendFallbackTests : IAsyncLifetime
         Assert.True(_server.ChatRequests.Last()["options"]!["num_predict"]!.GetValue<int>() <= 300);
     }
 
+    [Fact]
+    public async Task Cancelling_StopsTheModelRequest_AndDoesNotFallBack()
+    {
+        _server.TokenDelay = TimeSpan.FromMilliseconds(200);
+        using var cts = new CancellationTokenSource();
+        var tokens = 0;
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var e in _engine.Get<Runner>().StreamAsync(new AskRequest { Question = "How do I purify water by boiling?" }, cts.Token))
+            {
+                if (e is TextEvent { Streamed: true } && ++tokens == 2)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(2, tokens);
+    }
+
     private async Task<AnswerResult> Ask(string question) => (await Collect(new AskRequest { Question = question })).Result;
 
     private async Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(AskRequest request)
