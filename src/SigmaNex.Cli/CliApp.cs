@@ -92,6 +92,7 @@ public static class CliApp
         KbCommand.Create(context),
         ConfigCommand.Create(context),
         SelfCheckCommand.Create(context),
+        EvalCommand.Create(context),
     ];
 
     private sealed class GlobalOptions

@@ -34,9 +34,10 @@ internal static class SearchCommand
                 Query = text,
                 TopK = CommonOptions.ValidTop(parse.GetValue(top)) ?? ctx.Config.Options.Retrieval.TopK,
                 Languages = new[] { language }.Concat(ProtocolLibrary.Languages).Distinct(StringComparer.Ordinal).ToList(),
-                Medical = ctx.Get<TriageClassifier>().Classify(text, language).Detected,
                 Hybrid = ctx.Config.Options.Retrieval.Hybrid && !parse.GetValue(keywordOnly),
             };
+            var triage = ctx.Get<TriageClassifier>().Classify(text, language);
+            request = request with { Medical = triage.Detected, Hints = triage.ProtocolId is { } hint ? [hint] : [] };
             var result = await ctx.Get<Retriever>().SearchAsync(request, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

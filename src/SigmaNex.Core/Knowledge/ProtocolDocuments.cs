@@ -17,8 +17,34 @@ public static class ProtocolDocuments
         Tags = p.Tags,
         Protocol = p,
         Attribution = attribution,
-        Chunks = [new ChunkDraft { Heading = p.Title, Text = SearchText(p), Keywords = string.Join(", ", p.Tags) }],
+        Chunks = Sections(p),
     };
+
+    /// <summary>
+    /// Three chunks: what it is (title, tags, summary), what to do (the steps), and what to avoid and
+    /// when to get help (warnings, help, special cases, improvised). Short, focused chunks give sharper
+    /// vectors than one long one; a document scores by its best chunk plus a share of the others.
+    /// </summary>
+    public static IReadOnlyList<ChunkDraft> Sections(Protocol p)
+    {
+        var safety = new StringBuilder();
+        foreach (var line in p.Warnings.Select(w => w.Text).Concat(p.CallForHelp).Concat(p.SpecialCases.Values).Concat(p.Improvised))
+        {
+            safety.AppendLine(line);
+        }
+
+        var chunks = new List<ChunkDraft>
+        {
+            new() { Heading = p.Title, Keywords = string.Join(", ", p.Tags), Text = p.Summary.Length > 0 ? p.Summary : p.Title },
+            new() { Heading = p.Title, Text = string.Join('\n', p.Steps) },
+        };
+        if (safety.Length > 0)
+        {
+            chunks.Add(new ChunkDraft { Heading = p.Title, Text = safety.ToString().TrimEnd() });
+        }
+
+        return chunks;
+    }
 
     /// <summary>
     /// All of a protocol's prose in one chunk: protocols are short, and keeping them whole lets

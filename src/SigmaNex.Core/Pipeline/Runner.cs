@@ -98,6 +98,7 @@ public sealed class Runner
                     Languages = SearchLanguages(language),
                     Medical = triage.Detected,
                     Hybrid = _options.Retrieval.Hybrid,
+                    Hints = triage.ProtocolId is { } hint ? [hint] : [],
                 },
                 cancellationToken).ConfigureAwait(false);
             hits = result.Hits;

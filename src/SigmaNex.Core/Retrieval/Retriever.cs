@@ -13,9 +13,6 @@ namespace SigmaNex.Core.Retrieval;
 /// </summary>
 public sealed class Retriever
 {
-    private const int Candidates = 60;
-    private const double RrfK = 60;
-
     private readonly KnowledgeStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly VectorSpace? _space;
@@ -56,52 +53,93 @@ public sealed class Retriever
     {
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        var analysis = TextAnalyzer.AnalyzeQuery(request.Query, request.Languages);
         var snapshot = Snapshot();
+        var analysis = TextAnalyzer.AnalyzeQuery(request.Query, request.Languages)
+            .Corrected(snapshot.Corrector.IsKnown, snapshot.Corrector.Correct);
         timings["analyze"] = Lap(clock);
 
+        var weights = Weights;
         var fused = new Dictionary<int, Candidate>();
-        if (FtsQuery.AnyOf(analysis.Terms) is { } fts)
-        {
-            var hits = _store.SearchKeywords(fts, Candidates);
-            for (var rank = 0; rank < hits.Count; rank++)
-            {
-                if (snapshot.TryGetRow(hits[rank].ChunkId, out var row))
-                {
-                    var c = Get(fused, row);
-                    c.Keyword = hits[rank].Score;
-                    c.Score += Weights.Keyword / (RrfK + rank + 1);
-                }
-            }
-        }
-
+        var keywordHits = FtsQuery.AnyOf(analysis.Terms) is { } fts ? _store.SearchKeywords(fts, weights.Candidates) : [];
         timings["keyword"] = Lap(clock);
 
+        IReadOnlyList<Vectors.VectorHit> vectorHits = [];
         if (request.Hybrid && _embedder is not null && snapshot.Vectors is { Count: > 0 } vectors && !analysis.IsEmpty)
         {
             var embedding = await _embedder.GenerateAsync([request.Query], cancellationToken: cancellationToken).ConfigureAwait(false);
-            var hits = vectors.Search(embedding[0].Vector.Span, Candidates);
-            for (var rank = 0; rank < hits.Count; rank++)
-            {
-                if (hits[rank].Score <= 0)
-                {
-                    break;
-                }
-
-                var c = Get(fused, hits[rank].Row);
-                c.Vector = hits[rank].Score;
-                c.Score += Weights.Vector / (RrfK + rank + 1);
-            }
+            vectorHits = vectors.Search(embedding[0].Vector.Span, weights.Candidates).Where(h => h.Score > 0).ToList();
         }
 
         timings["vector"] = Lap(clock);
 
-        var preferred = request.Languages.Count > 0 ? request.Languages[0] : null;
-        var best = new Dictionary<string, (CatalogDocument Doc, Candidate C)>(StringComparer.Ordinal);
+        // One unit is what the best candidate of one list scores, so boosts are comparable across methods.
+        var unit = weights.Fusion == FusionMethod.ReciprocalRank ? 1 / (weights.RrfK + 1) : 1.0;
+        var maxKeyword = keywordHits.Count > 0 ? keywordHits.Max(h => h.Score) : 1;
+        for (var rank = 0; rank < keywordHits.Count; rank++)
+        {
+            if (snapshot.TryGetRow(keywordHits[rank].ChunkId, out var row))
+            {
+                var c = Get(fused, row);
+                c.Keyword = keywordHits[rank].Score;
+                c.Score += weights.Keyword * (weights.Fusion == FusionMethod.ReciprocalRank
+                    ? 1 / (weights.RrfK + rank + 1)
+                    : keywordHits[rank].Score / maxKeyword);
+            }
+        }
+
+        var maxVector = vectorHits.Count > 0 ? vectorHits[0].Score : 1;
+        for (var rank = 0; rank < vectorHits.Count; rank++)
+        {
+            var c = Get(fused, vectorHits[rank].Row);
+            c.Vector = vectorHits[rank].Score;
+            c.Score += weights.Vector * (weights.Fusion == FusionMethod.ReciprocalRank
+                ? 1 / (weights.RrfK + rank + 1)
+                : vectorHits[rank].Score / maxVector);
+        }
+
+        // Per document: the best chunk plus a share of the others (a protocol matching in its overview and
+        // its steps beats one matching in only one of them).
+        var documents = new Dictionary<int, (Candidate Best, double Max, double Sum)>();
         foreach (var (row, c) in fused)
         {
-            var doc = snapshot.DocumentOfRow(row);
-            c.Score *= Boost(doc, request.Medical, preferred);
+            var docIndex = snapshot.Catalog.ChunkDocuments[row];
+            documents.TryGetValue(docIndex, out var d);
+            documents[docIndex] = d.Best is null || c.Score > d.Max ? (c, c.Score, d.Sum + c.Score) : (d.Best, d.Max, d.Sum + c.Score);
+        }
+
+        // Synonym expansion from the knowledge base's tags, and what triage vouches for: once per document.
+        var boosts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var tagScores = weights.Tags > 0 ? snapshot.Tags.Match(analysis) : [];
+        var maxTag = tagScores.Count > 0 ? tagScores.Values.Max() : 1;
+        foreach (var (group, score) in tagScores)
+        {
+            boosts[group] = weights.Tags * unit * score / maxTag;
+        }
+
+        foreach (var group in request.Hints)
+        {
+            boosts[group] = boosts.GetValueOrDefault(group) + weights.Hint * unit;
+        }
+
+        foreach (var group in boosts.Keys)
+        {
+            foreach (var row in snapshot.RowsOfGroup(group))
+            {
+                var docIndex = snapshot.Catalog.ChunkDocuments[row];
+                if (!documents.ContainsKey(docIndex))
+                {
+                    documents[docIndex] = (Get(fused, row), 0, 0);
+                }
+            }
+        }
+
+        var preferred = request.Languages.Count > 0 ? request.Languages[0] : null;
+        var best = new Dictionary<string, (CatalogDocument Doc, Candidate C)>(StringComparer.Ordinal);
+        foreach (var (docIndex, (c, max, sum)) in documents)
+        {
+            var doc = snapshot.Catalog.Documents[docIndex];
+            var evidence = max + weights.OtherChunks * (sum - max) + (doc.GroupId is { } gid ? boosts.GetValueOrDefault(gid) : 0);
+            c.Final = evidence * Boost(doc, request.Medical, preferred);
             var key = doc.GroupId is { } g && doc.Kind == DocumentKind.Protocol ? "g:" + g : "d:" + doc.Id;
             if (!best.TryGetValue(key, out var current) || Better(doc, c, current.Doc, current.C, preferred))
             {
@@ -110,7 +148,7 @@ public sealed class Retriever
         }
 
         var top = best.Values
-            .OrderByDescending(x => x.C.Score)
+            .OrderByDescending(x => x.C.Final)
             .ThenBy(x => x.Doc.Id, StringComparer.Ordinal)
             .Take(Math.Clamp(request.TopK, 1, 50))
             .ToList();
@@ -130,7 +168,7 @@ public sealed class Retriever
                 Language = doc.Language,
                 Category = doc.Category,
                 Priority = doc.Priority,
-                Score = Math.Round(c.Score * 1000, 4),
+                Score = Math.Round(c.Final * 1000, 4),
                 KeywordScore = c.Keyword is { } k ? Math.Round(k, 4) : null,
                 VectorScore = c.Vector is { } v ? Math.Round(v, 4) : null,
                 Coverage = Math.Round(analysis.Coverage(docTerms), 3),
@@ -179,7 +217,7 @@ public sealed class Retriever
             return mine;
         }
 
-        return c.Score > otherC.Score;
+        return c.Final > otherC.Final;
     }
 
     private static Candidate Get(Dictionary<int, Candidate> fused, int row)
@@ -209,5 +247,8 @@ public sealed class Retriever
         public double? Keyword { get; set; }
 
         public double? Vector { get; set; }
+
+        /// <summary>The document's score after aggregation and boosts.</summary>
+        public double Final { get; set; }
     }
 }

@@ -14,4 +14,7 @@ public sealed record SearchRequest
 
     /// <summary>Use vectors as well as keywords (when an index is available).</summary>
     public bool Hybrid { get; init; } = true;
+
+    /// <summary>Protocol groups another component vouches for (triage's emergency protocol), boosted.</summary>
+    public IReadOnlyList<string> Hints { get; init; } = [];
 }

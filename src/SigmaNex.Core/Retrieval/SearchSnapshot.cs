@@ -13,8 +13,11 @@ public sealed class SearchSnapshot
 {
     private readonly Dictionary<long, int> _rowOfChunk;
 
-    private SearchSnapshot(Catalog catalog, VectorIndex? vectors, VectorSpace? space, IReadOnlyList<long> missing)
+    private readonly Dictionary<string, List<int>> _rowsOfGroup = new(StringComparer.Ordinal);
+
+    private SearchSnapshot(Catalog catalog, VectorIndex? vectors, VectorSpace? space, IReadOnlyList<long> missing, TermCorrector corrector)
     {
+        Corrector = corrector;
         Catalog = catalog;
         Vectors = vectors;
         Space = space;
@@ -23,8 +26,28 @@ public sealed class SearchSnapshot
         for (var i = 0; i < catalog.ChunkIds.Length; i++)
         {
             _rowOfChunk[catalog.ChunkIds[i]] = i;
+            if (catalog.Documents[catalog.ChunkDocuments[i]] is { Kind: Knowledge.DocumentKind.Protocol, GroupId: { } group })
+            {
+                if (!_rowsOfGroup.TryGetValue(group, out var rows))
+                {
+                    _rowsOfGroup[group] = rows = [];
+                }
+
+                rows.Add(i);
+            }
         }
+
+        Tags = TagIndex.FromCatalog(catalog);
     }
+
+    /// <summary>Spelling correction against the keyword index's vocabulary.</summary>
+    public TermCorrector Corrector { get; }
+
+    /// <summary>Synonym expansion from the protocols' tags.</summary>
+    public TagIndex Tags { get; }
+
+    /// <summary>The rows (chunks) of a protocol's translations.</summary>
+    public IReadOnlyList<int> RowsOfGroup(string group) => _rowsOfGroup.TryGetValue(group, out var rows) ? rows : [];
 
     public Catalog Catalog { get; }
 
@@ -44,9 +67,10 @@ public sealed class SearchSnapshot
     {
         var catalog = store.LoadCatalog();
         var space = store.GetVectorSpace();
+        var corrector = new TermCorrector(store.Vocabulary());
         if (expected is null || space is null || space != expected)
         {
-            return new SearchSnapshot(catalog, null, space, catalog.ChunkIds);
+            return new SearchSnapshot(catalog, null, space, catalog.ChunkIds, corrector);
         }
 
         var dims = space.Dimension;
@@ -81,6 +105,6 @@ public sealed class SearchSnapshot
             }
         }
 
-        return new SearchSnapshot(catalog, new VectorIndex(dims, data, scales), space, missing);
+        return new SearchSnapshot(catalog, new VectorIndex(dims, data, scales), space, missing, corrector);
     }
 }

@@ -124,15 +124,18 @@ public sealed partial class KnowledgeStore
 
         var docs = new List<CatalogDocument>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var cmd = Command(c, null, "SELECT id, kind, group_id, language, category, priority, title FROM documents"))
+        using (var cmd = Command(c, null, "SELECT id, kind, group_id, language, category, priority, title, tags FROM documents"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
+                var kind = Enum.Parse<DocumentKind>(r.GetString(1));
                 index[r.GetString(0)] = docs.Count;
+                // Only protocols' tags are needed in memory (for synonym expansion).
+                var tags = kind == DocumentKind.Protocol ? JsonSerializer.Deserialize(r.GetString(7), KnowledgeJson.Default.ListString) ?? [] : (IReadOnlyList<string>)[];
                 docs.Add(new CatalogDocument(
-                    r.GetString(0), Enum.Parse<DocumentKind>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2),
-                    r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), (Priority)r.GetInt32(5), r.GetString(6)));
+                    r.GetString(0), kind, r.IsDBNull(2) ? null : r.GetString(2),
+                    r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), (Priority)r.GetInt32(5), r.GetString(6), tags));
             }
         }
 
@@ -149,6 +152,25 @@ public sealed partial class KnowledgeStore
         }
 
         return new Catalog(generation, docs, ids.ToArray(), owners.ToArray());
+    });
+
+    /// <summary>Every term of the keyword index with the number of chunks holding it.</summary>
+    public IReadOnlyList<(string Term, int Documents)> Vocabulary() => Read(c =>
+    {
+        using (var create = Command(c, null, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, row)"))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        using var cmd = Command(c, null, "SELECT term, doc FROM temp.chunks_vocab");
+        var list = new List<(string, int)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), r.GetInt32(1)));
+        }
+
+        return (IReadOnlyList<(string, int)>)list;
     });
 
     /// <summary>Streams every stored vector in chunk-id order.</summary>

@@ -23,7 +23,7 @@ public sealed record StoredChunk(long Id, string DocumentId, int Ordinal, string
 
 /// <summary>What retrieval needs to know about a document without reading it.</summary>
 public sealed record CatalogDocument(
-    string Id, DocumentKind Kind, string? GroupId, string Language, string? Category, Priority Priority, string Title);
+    string Id, DocumentKind Kind, string? GroupId, string Language, string? Category, Priority Priority, string Title, IReadOnlyList<string> Tags);
 
 /// <summary>Every chunk id with the index of its document in <see cref="Documents"/>.</summary>
 public sealed record Catalog(long Generation, IReadOnlyList<CatalogDocument> Documents, long[] ChunkIds, int[] ChunkDocuments);

@@ -1,0 +1,29 @@
+namespace SigmaNex.Bench;
+
+/// <summary>
+/// The benchmark and tuning harness. Commands:
+///   tune-retrieval [set.jsonl]   evaluate a grid of fusion settings on a labelled set (use a dev set)
+/// </summary>
+public static class BenchApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: bench <tune-retrieval> [options]");
+            return 2;
+        }
+
+        return args[0] switch
+        {
+            "tune-retrieval" => await RetrievalTuning.RunAsync(args[1..]).ConfigureAwait(false),
+            _ => Usage(args[0]),
+        };
+    }
+
+    private static int Usage(string command)
+    {
+        Console.Error.WriteLine($"unknown command {command}");
+        return 2;
+    }
+}

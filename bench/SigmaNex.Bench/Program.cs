@@ -1,0 +1,3 @@
+using SigmaNex.Bench;
+
+return await BenchApp.RunAsync(args).ConfigureAwait(false);

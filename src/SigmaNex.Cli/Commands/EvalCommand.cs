@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using SigmaNex.Core;
+using SigmaNex.Core.Configuration;
+using SigmaNex.Core.Evaluation;
+using SigmaNex.Core.Retrieval;
+using SigmaNex.Core.Triage;
+using Spectre.Console;
+
+namespace SigmaNex.Cli.Commands;
+
+/// <summary>
+/// <c>sigma eval</c>: measures retrieval on a labelled query set (the default is the project's own
+/// protocol set), and with other flags the other evaluations.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create(Func<CliContext> context)
+    {
+        var set = new Argument<string?>("set") { Description = "A labelled set (JSON lines or TSV); default: evals/retrieval/protocols.jsonl", Arity = ArgumentArity.ZeroOrOne };
+        var json = CommonOptions.Json();
+        var keywordOnly = new Option<bool>("--keyword-only") { Description = "Rank with BM25 only" };
+        var misses = new Option<int>("--misses") { Description = "Print up to this many queries whose answer was not in the top 3", DefaultValueFactory = _ => 0 };
+        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10) on a labelled query set") { set, json, keywordOnly, misses };
+        command.SetAction(async (parse, ct) =>
+        {
+            var ctx = context();
+            var path = Resolve(ctx, parse.GetValue(set), "retrieval/protocols.jsonl");
+            var cases = EvalSets.ReadRetrieval(path);
+            await ctx.ReadyAsync(ct).ConfigureAwait(false);
+            var triage = ctx.Get<TriageClassifier>();
+            var evaluator = new RetrievalEvaluator(ctx.Get<Retriever>());
+            var report = await evaluator.EvaluateAsync(cases, hybrid: !parse.GetValue(keywordOnly), q => triage.Classify(q) is var t ? (t.Detected, t.ProtocolId) : default, ct).ConfigureAwait(false);
+            Print(ctx, path, parse.GetValue(keywordOnly) ? "bm25" : "hybrid", report, parse.GetValue(json), parse.GetValue(misses));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>An explicit set path, or the project's own set beside the protocol library.</summary>
+    public static string Resolve(CliContext ctx, string? explicitPath, string defaultRelative)
+    {
+        if (explicitPath is not null)
+        {
+            return Path.GetFullPath(explicitPath, ctx.Environment.CurrentDirectory);
+        }
+
+        var candidates = new[]
+        {
+            ctx.Environment.Get(SigmaPaths.RootVariable) is { } root ? Path.Combine(root, "evals", defaultRelative) : null,
+            Path.Combine(Path.GetDirectoryName(ctx.Config.Paths.KnowledgeDirectory)!, "evals", defaultRelative),
+        };
+        return candidates.FirstOrDefault(c => c is not null && File.Exists(c))
+            ?? throw SigmaException.Input($"no evaluation set given and evals/{defaultRelative} was not found; pass the file");
+    }
+
+    public static JsonObject ToJson(RetrievalMetrics m) => new()
+    {
+        ["queries"] = m.Queries,
+        ["hit@1"] = m.HitAt1,
+        ["hit@3"] = m.HitAt3,
+        ["mrr@10"] = m.MrrAt10,
+        ["ndcg@10"] = m.NdcgAt10,
+    };
+
+    private static void Print(CliContext ctx, string path, string ranker, RetrievalEvaluator.Report report, bool json, int misses)
+    {
+        if (json)
+        {
+            ctx.Output.Json(new JsonObject
+            {
+                ["set"] = path,
+                ["ranker"] = ranker,
+                ["overall"] = ToJson(report.Overall),
+                ["by_language"] = new JsonObject(report.ByLanguage.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)ToJson(kv.Value)))),
+                ["by_kind"] = new JsonObject(report.ByKind.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)ToJson(kv.Value)))),
+                ["misses"] = new JsonArray(report.Misses.Take(Math.Max(misses, 0)).Select(m => (JsonNode?)new JsonObject
+                {
+                    ["query"] = m.Query, ["lang"] = m.Language,
+                    ["expected"] = new JsonArray(m.Expected.Select(e => (JsonNode?)e).ToArray()),
+                    ["got"] = new JsonArray(m.Got.Select(g => (JsonNode?)g).ToArray()),
+                }).ToArray()),
+            });
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("set", "queries", "hit@1", "hit@3", "MRR@10", "nDCG@10");
+        void Row(string name, RetrievalMetrics m) => table.AddRow(name, m.Queries.ToString(System.Globalization.CultureInfo.InvariantCulture), F(m.HitAt1), F(m.HitAt3), F(m.MrrAt10), F(m.NdcgAt10));
+        Row($"all ({ranker})", report.Overall);
+        foreach (var (lang, m) in report.ByLanguage)
+        {
+            Row($"  {lang}", m);
+        }
+
+        foreach (var (kind, m) in report.ByKind)
+        {
+            Row($"  {kind}", m);
+        }
+
+        ctx.Output.Console.Write(table);
+        foreach (var m in report.Misses.Take(misses))
+        {
+            ctx.Output.Line($"miss [{m.Language}] {m.Query} → expected {string.Join("/", m.Expected)}, got {string.Join(", ", m.Got)}");
+        }
+    }
+
+    private static string F(double v) => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+}
