@@ -3,7 +3,6 @@ using SigmaNex.Core.Evaluation;
 using SigmaNex.Core.Retrieval;
 using SigmaNex.Core.Storage;
 using SigmaNex.Core.Triage;
-using Microsoft.Extensions.AI;
 
 namespace SigmaNex.Bench;
 
@@ -16,8 +15,9 @@ public static class RetrievalTuning
         var cases = EvalSets.ReadRetrieval(set);
         await using var engine = await BenchEngine.StartAsync().ConfigureAwait(false);
         var store = engine.Get<KnowledgeStore>();
-        var embedder = engine.Get<IEmbeddingGenerator<string, Embedding<float>>>();
-        var space = engine.Get<VectorSpace>();
+        var setup = engine.Get<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup>();
+        var embedder = setup.Generator;
+        var space = setup.Space;
         var triage = TriageClassifier.Default;
 
         var grid = new List<(string Name, RetrievalWeights Weights, bool Hybrid)>

@@ -25,24 +25,22 @@ public static class SigmaNexServices
         services.AddSingleton(config.Paths);
         services.AddSingleton(_ => SqliteDatabase.Open(config.Paths.DatabasePath));
         services.AddSingleton<KnowledgeStore>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => CreateEmbedder(config.Options.Retrieval));
-        services.AddSingleton(sp => SpaceOf(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
-        services.AddSingleton(sp => new DocumentIndexer(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.AddSingleton(_ => EmbeddingSetup.Create(config.Options, config.Paths, config.Environment));
+        services.AddSingleton(sp => new DocumentIndexer(sp.GetRequiredService<EmbeddingSetup>().Generator));
         services.AddSingleton(sp => new Retriever(
             sp.GetRequiredService<KnowledgeStore>(),
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<VectorSpace>()));
+            sp.GetRequiredService<EmbeddingSetup>().Generator,
+            sp.GetRequiredService<EmbeddingSetup>().Space));
         services.AddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<KnowledgeStore>(),
             config.Paths.KnowledgeDirectory,
             sp.GetRequiredService<DocumentIndexer>(),
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<VectorSpace>()));
+            sp.GetRequiredService<EmbeddingSetup>()));
         services.AddSingleton<IReadOnlyList<IKnowledgeImporter>>(_ => Importers());
         services.AddSingleton(sp => new Ingestor(
             sp.GetRequiredService<KnowledgeStore>(),
             sp.GetRequiredService<DocumentIndexer>(),
-            sp.GetRequiredService<VectorSpace>(),
+            sp.GetRequiredService<EmbeddingSetup>().Space,
             sp.GetRequiredService<IReadOnlyList<IKnowledgeImporter>>()));
         services.AddSingleton(_ => TriageClassifier.Default);
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
@@ -63,19 +61,4 @@ public static class SigmaNexServices
         new FrameworkImporter(),
         new ProtocolFileImporter(),
     ];
-
-    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbedder(RetrievalOptions options) => options.Embedder switch
-    {
-        "builtin" => new BuiltinEmbeddingGenerator(),
-        var other => throw SigmaException.Config($"retrieval.embedder '{other}' is not available"),
-    };
-
-    public static VectorSpace SpaceOf(IEmbeddingGenerator<string, Embedding<float>> embedder)
-    {
-        var meta = embedder.GetService<EmbeddingGeneratorMetadata>();
-        return new VectorSpace(
-            meta?.ProviderName ?? "unknown",
-            meta?.DefaultModelId ?? "unknown",
-            meta?.DefaultModelDimensions ?? throw SigmaException.Config("the embedder does not report its dimensions"));
-    }
 }

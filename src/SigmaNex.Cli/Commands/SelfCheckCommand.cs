@@ -16,7 +16,7 @@ internal static class SelfCheckCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
-            var results = await new SelfCheck(ctx.Config, ctx.Get<KnowledgeStore>, ctx.Get<VectorSpace>, ctx.Get<BackendCatalog>).RunAsync(ct).ConfigureAwait(false);
+            var results = await new SelfCheck(ctx.Config, ctx.Get<KnowledgeStore>, ctx.Get<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup>, ctx.Get<BackendCatalog>).RunAsync(ct).ConfigureAwait(false);
             var failed = results.Any(r => r.Status == CheckStatus.Failed);
             if (parse.GetValue(json))
             {

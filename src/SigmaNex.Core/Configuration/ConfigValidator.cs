@@ -4,7 +4,7 @@ namespace SigmaNex.Core.Configuration;
 public static class ConfigValidator
 {
     public static readonly IReadOnlyList<string> Backends = ["auto", "knowledge", "ollama", "openai", "llama"];
-    public static readonly IReadOnlyList<string> Embedders = ["builtin"];
+    public static readonly IReadOnlyList<string> Embedders = ["builtin", "ollama", "onnx", "llama"];
 
     public sealed record Error(string Key, string Message);
 

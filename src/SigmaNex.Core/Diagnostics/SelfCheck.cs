@@ -15,14 +15,14 @@ public sealed class SelfCheck
 {
     private readonly LoadedConfig _config;
     private readonly Func<KnowledgeStore> _store;
-    private readonly Func<VectorSpace> _space;
+    private readonly Func<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup> _embeddings;
     private readonly Func<BackendCatalog> _backends;
 
-    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<VectorSpace> space, Func<BackendCatalog> backends)
+    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup> embeddings, Func<BackendCatalog> backends)
     {
         _config = config;
         _store = store;
-        _space = space;
+        _embeddings = embeddings;
         _backends = backends;
     }
 
@@ -149,8 +149,26 @@ public sealed class SelfCheck
             yield return new("ingest", CheckStatus.Warning, $"{partial.Count} source(s) only partly ingested: {string.Join(", ", partial.Select(p => p.Uri))}", "run the same 'sigma ingest' again to finish");
         }
 
-        var space = _space();
-        if (stats.VectorSpace is null || stats.VectorSpace != space)
+        SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup? setup = null;
+        string? failure = null;
+        try
+        {
+            setup = _embeddings();
+        }
+        catch (SigmaException ex)
+        {
+            failure = ex.Message;
+        }
+
+        if (setup is null)
+        {
+            yield return new("vectors", CheckStatus.Failed, failure ?? "no embedder", "fix retrieval.embedder / retrieval.embedding_model");
+        }
+        else if (setup.Space is not { } space)
+        {
+            yield return new("vectors", CheckStatus.Warning, setup.Problem ?? "no embedder", "searching with keywords only until it is fixed");
+        }
+        else if (stats.VectorSpace is null || stats.VectorSpace != space)
         {
             yield return new("vectors", CheckStatus.Warning, $"stored vectors are {stats.VectorSpace?.ToString() ?? "missing"}, configured {space}", "they are rebuilt on the next question, or run 'sigma kb rebuild'");
         }

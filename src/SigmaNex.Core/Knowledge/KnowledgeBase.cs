@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using SigmaNex.Core.Ingestion;
 using SigmaNex.Core.Retrieval;
+using SigmaNex.Core.Retrieval.Embeddings;
 using SigmaNex.Core.Retrieval.Vectors;
 using SigmaNex.Core.Storage;
 
@@ -22,15 +23,16 @@ public sealed class KnowledgeBase
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
     private readonly VectorSpace? _space;
 
-    public KnowledgeBase(
-        KnowledgeStore store, string knowledgeDirectory, DocumentIndexer indexer,
-        IEmbeddingGenerator<string, Embedding<float>>? embedder, VectorSpace? space)
+    private readonly string? _embedderProblem;
+
+    public KnowledgeBase(KnowledgeStore store, string knowledgeDirectory, DocumentIndexer indexer, EmbeddingSetup embeddings)
     {
         _store = store;
         _knowledgeDirectory = knowledgeDirectory;
         _indexer = indexer;
-        _embedder = embedder;
-        _space = space;
+        _embedder = embeddings.Generator;
+        _space = embeddings.Space;
+        _embedderProblem = embeddings.Problem;
     }
 
     public string KnowledgeDirectory => _knowledgeDirectory;
@@ -39,6 +41,11 @@ public sealed class KnowledgeBase
     public async Task<IReadOnlyList<string>> EnsureReadyAsync(Retriever retriever, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         var notices = new List<string>();
+        if (_embedderProblem is not null)
+        {
+            notices.Add(_embedderProblem);
+        }
+
         if (_store.Database.ReadOnly)
         {
             if (_store.GetStats().Documents == 0)
