@@ -36,7 +36,7 @@ public static class SigmaNexServices
             sp.GetRequiredService<DocumentIndexer>(),
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             sp.GetRequiredService<VectorSpace>()));
-        services.AddSingleton<IReadOnlyList<IKnowledgeImporter>>(_ => Importers());
+        services.AddSingleton<IReadOnlyList<IKnowledgeImporter>>(sp => Importers(sp.GetRequiredService<ILanguageDetector>()));
         services.AddSingleton(sp => new Ingestor(
             sp.GetRequiredService<KnowledgeStore>(),
             sp.GetRequiredService<DocumentIndexer>(),
@@ -49,11 +49,20 @@ public static class SigmaNexServices
     }
 
     /// <summary>The importers in detection order: the most specific formats first.</summary>
-    public static IReadOnlyList<IKnowledgeImporter> Importers() =>
-    [
-        new FrameworkImporter(),
-        new ProtocolFileImporter(),
-    ];
+    public static IReadOnlyList<IKnowledgeImporter> Importers(ILanguageDetector? languages = null)
+    {
+        var detector = languages ?? new StopWordLanguageDetector();
+        return
+        [
+            new FrameworkImporter(),
+            new ProtocolFileImporter(),
+            new MedQuadImporter(),
+            new JsonLinesImporter(detector),
+            new HtmlImporter(detector),
+            new MarkdownImporter(detector),
+            new PlainTextImporter(detector),
+        ];
+    }
 
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbedder(RetrievalOptions options) => options.Embedder switch
     {
