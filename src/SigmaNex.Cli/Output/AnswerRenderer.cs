@@ -100,6 +100,10 @@ public sealed partial class AnswerRenderer
         _out.Line();
         var items = r.Sources.Select(s => $"[grey]{Markup.Escape(s.Id)}[/] {Markup.Escape(s.Title)}");
         _out.Markup($"[bold]Sources[/] ({Markup.Escape(r.Backend)}): " + string.Join(" · ", items));
+        foreach (var credit in r.Sources.Select(s => s.Attribution).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            _out.Markup($"[grey]{Markup.Escape(credit)}[/]");
+        }
     }
 
     /// <summary>Markdown-lite: headings, bold, italics and list markers, everything else escaped.</summary>

@@ -193,6 +193,8 @@ public sealed class Runner
                 Score = h.Score,
                 Kind = h.Kind.ToString(),
                 Language = h.Language,
+                Attribution = h.Attribution,
+                Url = h.Url,
             });
         }
 
