@@ -223,7 +223,7 @@ public sealed class Ingestor
     private static string Detail(IngestReport report, System.Diagnostics.Stopwatch started)
     {
         var seconds = Math.Max(0.001, started.Elapsed.TotalSeconds);
-        return $"{report.Documents:N0} documents, {report.Chunks:N0} chunks, {report.Documents / seconds:N0}/s";
+        return $"{report.Documents:N0} docs, {report.Chunks:N0} chunks, {report.Documents / seconds:N0}/s";
     }
 
     private static void Count(IngestReport report, List<IndexedDocument> indexed, int written)

@@ -48,7 +48,7 @@ public sealed class IngestorTests
         Assert.NotEmpty(updates);
         Assert.All(updates, u => Assert.Equal(("many.tar.gz", "bytes", new FileInfo(archive).Length), (u.Stage, u.Unit, u.Total ?? 0)));
         Assert.Equal(updates.Select(u => u.Done).Order(), updates.Select(u => u.Done));
-        Assert.Matches(@"^[\d,]+ documents, [\d,]+ chunks, [\d,]+/s$", updates[^1].Detail);
+        Assert.Matches(@"^[\d,]+ docs, [\d,]+ chunks, [\d,]+/s$", updates[^1].Detail);
     }
 
     [Fact]
