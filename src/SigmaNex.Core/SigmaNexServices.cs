@@ -36,7 +36,7 @@ public static class SigmaNexServices
             config.Paths.KnowledgeDirectory,
             sp.GetRequiredService<DocumentIndexer>(),
             sp.GetRequiredService<EmbeddingSetup>()));
-        services.AddSingleton<IReadOnlyList<IKnowledgeImporter>>(_ => Importers());
+        services.AddSingleton<IReadOnlyList<IKnowledgeImporter>>(sp => Importers(sp.GetRequiredService<ILanguageDetector>()));
         services.AddSingleton(sp => new Ingestor(
             sp.GetRequiredService<KnowledgeStore>(),
             sp.GetRequiredService<DocumentIndexer>(),
@@ -56,9 +56,18 @@ public static class SigmaNexServices
     }
 
     /// <summary>The importers in detection order: the most specific formats first.</summary>
-    public static IReadOnlyList<IKnowledgeImporter> Importers() =>
-    [
-        new FrameworkImporter(),
-        new ProtocolFileImporter(),
-    ];
+    public static IReadOnlyList<IKnowledgeImporter> Importers(ILanguageDetector? languages = null)
+    {
+        var detector = languages ?? new StopWordLanguageDetector();
+        return
+        [
+            new FrameworkImporter(),
+            new ProtocolFileImporter(),
+            new MedQuadImporter(),
+            new JsonLinesImporter(detector),
+            new HtmlImporter(detector),
+            new MarkdownImporter(detector),
+            new PlainTextImporter(detector),
+        ];
+    }
 }

@@ -46,6 +46,35 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public void KillDuringArchiveIngest_LeavesTheStoreConsistent_AndTheIngestCanBeRerun()
+    {
+        var archive = MedQuadFixtures.Archive(_cli.Temp.File("medquad.tar.gz"), MedQuadFixtures.Many(8000));
+
+        using (var p = ProcessRunner.Start("dotnet", [SigmaProcess.Dll, "ingest", archive], SigmaProcess.Environment(_cli)))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && !HasPartialSource())
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.False(p.HasExited, "the ingest finished before it could be interrupted");
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var check = SigmaProcess.Run(_cli, "self-check");
+        Assert.True(check.ExitCode == 0, check.Out + check.Error);
+        Assert.Contains("partly ingested", check.Out, StringComparison.Ordinal);
+
+        var rerun = SigmaProcess.Run(_cli, "ingest", "--json", archive);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Contains("\"documents\": 16000", rerun.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("partly ingested", SigmaProcess.Run(_cli, "self-check").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IngestFolderWithoutPermission_ExitsTwoWithOneLine()
     {
         // Root ignores permissions, so this runs as the unprivileged 'nobody'.

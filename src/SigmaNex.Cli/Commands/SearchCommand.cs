@@ -60,7 +60,9 @@ internal static class SearchCommand
                     h.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(h.DocumentId),
                     Markup.Escape(h.Title),
-                    $"[grey]{Markup.Escape(h.Snippet)}[/]");
+                    h.Attribution is { } credit
+                        ? $"[grey]{Markup.Escape(h.Snippet)}[/]\n[italic grey]{Markup.Escape(credit)}[/]"
+                        : $"[grey]{Markup.Escape(h.Snippet)}[/]");
             }
 
             ctx.Output.Console.Write(table);

@@ -114,6 +114,10 @@ public sealed partial class AnswerRenderer
         var items = r.Sources.Select(s => $"[grey]{Markup.Escape(s.Id)}[/] {Markup.Escape(s.Title)}");
         var by = r.Backend == "knowledge" ? "knowledge" : $"{r.Backend}: {r.Model}";
         _out.Markup($"[bold]Sources[/] ({Markup.Escape(by)}): " + string.Join(" · ", items));
+        foreach (var credit in r.Sources.Select(s => s.Attribution).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            _out.Markup($"[grey]{Markup.Escape(credit)}[/]");
+        }
     }
 
     /// <summary>Markdown-lite: headings, bold, italics and list markers, everything else escaped.</summary>

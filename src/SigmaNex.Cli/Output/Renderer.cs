@@ -71,7 +71,7 @@ public sealed class Renderer
         await _io.ErrorConsole.Progress()
             .AutoClear(true)
             .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
@@ -92,7 +92,10 @@ public sealed class Renderer
 
                     task.Value = u.Done;
                     var detail = u.Detail is null ? string.Empty : $" [grey]{Spectre.Console.Markup.Escape(Short(u.Detail))}[/]";
-                    task.Description = $"{Spectre.Console.Markup.Escape(title)}: {u.Stage} {u.Done:N0}{(u.Total is { } t ? $"/{t:N0}" : string.Empty)}{detail}";
+                    var amount = u.Unit == "bytes"
+                        ? $"{Megabytes(u.Done)}{(u.Total is { } tb ? $"/{Megabytes(tb)}" : string.Empty)} MB"
+                        : $"{u.Done:N0}{(u.Total is { } t ? $"/{t:N0}" : string.Empty)}";
+                    task.Description = $"{Spectre.Console.Markup.Escape(title)}: {Spectre.Console.Markup.Escape(u.Stage)} {amount}{detail}";
                 });
                 result = await work(sink).ConfigureAwait(false);
                 foreach (var t in tasks.Values)
@@ -103,7 +106,9 @@ public sealed class Renderer
         return result;
     }
 
-    private static string Short(string s) => s.Length <= 40 ? s : "…" + s[^39..];
+    private static string Short(string s) => s.Length <= 60 ? s : "…" + s[^59..];
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
     private sealed class SynchronousProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>

@@ -42,6 +42,7 @@ public static class ContractMapper
         {
             Id = h.DocumentId, Title = h.Title, Category = h.Category, Tags = h.Tags, Score = h.Score, Snippet = h.Snippet,
             Kind = h.Kind.ToString(), Language = h.Language, KeywordScore = h.KeywordScore, VectorScore = h.VectorScore, Coverage = h.Coverage,
+            Attribution = h.Attribution, Url = h.Url,
         }).ToList(),
         TimingsMs = r.TimingsMs,
     };

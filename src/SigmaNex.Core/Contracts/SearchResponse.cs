@@ -33,4 +33,9 @@ public sealed record SearchHitDto
     public double? VectorScore { get; init; }
 
     public double Coverage { get; init; }
+
+    /// <summary>Credit for third-party content; null for SIGMA-NEX's own protocols.</summary>
+    public string? Attribution { get; init; }
+
+    public string? Url { get; init; }
 }

@@ -44,7 +44,7 @@ public sealed class Ingestor
         if (File.Exists(full))
         {
             report.Files = 1;
-            await IngestFileAsync(full, options, report, progress, single: true, cancellationToken).ConfigureAwait(false);
+            await IngestFileAsync(full, options, report, progress, started, single: true, cancellationToken).ConfigureAwait(false);
         }
         else if (Directory.Exists(full))
         {
@@ -58,8 +58,8 @@ public sealed class Ingestor
                     break;
                 }
 
-                progress?.Report(new ProgressUpdate("files", i, files.Count, Path.GetRelativePath(full, files[i])));
-                await IngestFileAsync(files[i], options, report, progress, single: false, cancellationToken).ConfigureAwait(false);
+                progress?.Report(new ProgressUpdate("files", i, files.Count, $"{Path.GetRelativePath(full, files[i])} · {Detail(report, started)}"));
+                await IngestFileAsync(files[i], options, report, progress, started, single: false, cancellationToken).ConfigureAwait(false);
             }
 
             progress?.Report(new ProgressUpdate("files", files.Count, files.Count));
@@ -75,7 +75,8 @@ public sealed class Ingestor
     }
 
     private async Task IngestFileAsync(
-        string file, IngestOptions options, IngestReport report, IProgress<ProgressUpdate>? progress, bool single, CancellationToken cancellationToken)
+        string file, IngestOptions options, IngestReport report, IProgress<ProgressUpdate>? progress, System.Diagnostics.Stopwatch started, bool single,
+        CancellationToken cancellationToken)
     {
         void Skip(string why)
         {
@@ -141,22 +142,48 @@ public sealed class Ingestor
             return;
         }
 
-        var context = new ImportContext { Path = file, MaxBytes = options.MaxFileBytes, Warn = report.Warnings.Add };
-        var batch = new List<KnowledgeDocument>(options.BatchSize);
+        var read = new ReadPosition();
+        var gate = new Lock();
+        var context = new ImportContext
+        {
+            Path = file,
+            MaxBytes = options.MaxFileBytes,
+            Warn = w =>
+            {
+                lock (gate)
+                {
+                    report.Warnings.Add(w);
+                }
+            },
+            ReportRead = read.Set,
+        };
         var keep = new List<string>();
         long? sourceId = null;
+        List<IndexedDocument>? first = null;
+        var batches = IndexingPipeline.RunAsync(importer.ImportAsync(context, cancellationToken), _indexer, options.BatchSize, cancellationToken);
         try
         {
-            await foreach (var doc in importer.ImportAsync(context, cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in batches.ConfigureAwait(false))
             {
-                batch.Add(doc);
-                keep.Add(doc.Id);
-                if (batch.Count >= options.BatchSize)
+                keep.AddRange(batch.Select(d => d.Document.Id));
+                if (first is null && sourceId is null)
                 {
-                    sourceId ??= _store.BeginSource(uri, importer.Format, hash);
-                    await WriteBatchAsync(sourceId.Value, batch, report, cancellationToken).ConfigureAwait(false);
-                    progress?.Report(new ProgressUpdate("documents", report.Documents, null, Path.GetFileName(file)));
+                    // Hold the first batch: if it is the only one, the file is written in one transaction.
+                    first = batch;
+                    continue;
                 }
+
+                sourceId ??= _store.BeginSource(uri, importer.Format, hash);
+                if (first is not null)
+                {
+                    Write(sourceId.Value, first, report);
+                    first = null;
+                }
+
+                Write(sourceId.Value, batch, report);
+                progress?.Report(read.Total > 0
+                    ? new ProgressUpdate(Path.GetFileName(file), read.Done, read.Total, Detail(report, started), "bytes")
+                    : new ProgressUpdate("documents", report.Documents, null, $"{Path.GetFileName(file)} · {Detail(report, started)}"));
             }
         }
         catch (SigmaException ex) when (!single && ex.Kind is SigmaErrorKind.InvalidInput or SigmaErrorKind.Refused)
@@ -174,31 +201,29 @@ public sealed class Ingestor
         if (sourceId is null)
         {
             // Small file: everything in one transaction.
-            var indexed = await _indexer.IndexAsync(batch, cancellationToken).ConfigureAwait(false);
+            var indexed = first ?? [];
             var (written, removed) = _store.ReplaceSource(uri, importer.Format, hash, indexed, _space);
             Count(report, indexed, written);
             report.DocumentsRemoved += removed;
         }
         else
         {
-            await WriteBatchAsync(sourceId.Value, batch, report, cancellationToken).ConfigureAwait(false);
             report.DocumentsRemoved += _store.CompleteSource(sourceId.Value, hash, keep);
         }
 
         report.Formats[importer.Format] = report.Formats.GetValueOrDefault(importer.Format) + 1;
     }
 
-    private async Task WriteBatchAsync(long sourceId, List<KnowledgeDocument> batch, IngestReport report, CancellationToken cancellationToken)
+    private void Write(long sourceId, List<IndexedDocument> batch, IngestReport report)
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
+        var written = _store.WriteDocuments(sourceId, batch, _space);
+        Count(report, batch, written);
+    }
 
-        var indexed = await _indexer.IndexAsync(batch, cancellationToken).ConfigureAwait(false);
-        var written = _store.WriteDocuments(sourceId, indexed, _space);
-        Count(report, indexed, written);
-        batch.Clear();
+    private static string Detail(IngestReport report, System.Diagnostics.Stopwatch started)
+    {
+        var seconds = Math.Max(0.001, started.Elapsed.TotalSeconds);
+        return $"{report.Documents:N0} docs, {report.Chunks:N0} chunks, {report.Documents / seconds:N0}/s";
     }
 
     private static void Count(IngestReport report, List<IndexedDocument> indexed, int written)
@@ -246,6 +271,23 @@ public sealed class Ingestor
 
     /// <summary>Bumped when an importer's output changes, so unchanged files are re-imported once.</summary>
     public const string ImporterVersion = "1";
+
+    /// <summary>How far an importer has read its file; written by the importer's thread, read by the writer's.</summary>
+    private sealed class ReadPosition
+    {
+        private long _done;
+        private long _total;
+
+        public long Done => Volatile.Read(ref _done);
+
+        public long Total => Volatile.Read(ref _total);
+
+        public void Set(long done, long total)
+        {
+            Volatile.Write(ref _total, total);
+            Volatile.Write(ref _done, done);
+        }
+    }
 
     private static string Size(long bytes) => bytes switch
     {

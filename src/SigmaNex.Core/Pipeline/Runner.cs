@@ -287,7 +287,6 @@ public sealed class Runner
 
         foreach (var h in used.Where(h => card is null || h.GroupId != card.ProtocolId))
         {
-            var doc = h.Kind == DocumentKind.Protocol ? null : _store.GetDocument(h.DocumentId);
             list.Add(new SourceReference
             {
                 Id = h.DocumentId,
@@ -296,8 +295,8 @@ public sealed class Runner
                 Score = h.Score,
                 Kind = h.Kind.ToString(),
                 Language = h.Language,
-                Attribution = doc?.Attribution,
-                Url = doc?.Url,
+                Attribution = h.Attribution,
+                Url = h.Url,
             });
         }
 

@@ -21,40 +21,74 @@ public sealed class DocumentIndexer
     public async Task<List<IndexedDocument>> IndexAsync(IReadOnlyList<KnowledgeDocument> documents, CancellationToken cancellationToken)
     {
         var texts = new List<string>();
-        foreach (var d in documents)
+        var firstChunk = new int[documents.Count];
+        for (var i = 0; i < documents.Count; i++)
         {
-            foreach (var c in d.Chunks)
+            firstChunk[i] = texts.Count;
+            foreach (var c in documents[i].Chunks)
             {
                 texts.Add(EmbeddingText(c.Heading, c.Keywords, c.Text));
             }
         }
 
+        // Analysis and hashing are pure per document: spread them over the cores while the embedder works.
+        var analysed = new (List<(string Title, string Keywords, string Body)> Terms, string Hash)[documents.Count];
+        var analysis = Task.Run(
+            () => Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => analysed[i] = Analyse(documents[i])),
+            cancellationToken);
         var vectors = _embedder is null || texts.Count == 0
             ? null
             : await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await analysis.ConfigureAwait(false);
 
         var result = new List<IndexedDocument>(documents.Count);
-        var v = 0;
-        foreach (var d in documents)
+        for (var i = 0; i < documents.Count; i++)
         {
+            var d = documents[i];
+            var (terms, hash) = analysed[i];
             var chunks = new List<IndexedChunk>(d.Chunks.Count);
-            var title = d.Title;
-            foreach (var c in d.Chunks)
+            for (var j = 0; j < d.Chunks.Count; j++)
             {
-                var titleText = c.Heading is null || c.Heading == title ? title : $"{title} {c.Heading}";
                 chunks.Add(new IndexedChunk(
-                    c,
-                    Terms(titleText, d.Language),
-                    Terms(c.Keywords, d.Language),
-                    Terms(c.Text, d.Language),
-                    vectors is null ? null : Quantizer.Quantize(vectors[v].Vector.Span)));
-                v++;
+                    d.Chunks[j],
+                    terms[j].Title,
+                    terms[j].Keywords,
+                    terms[j].Body,
+                    vectors is null ? null : Quantizer.Quantize(vectors[firstChunk[i] + j].Vector.Span)));
             }
 
-            result.Add(new IndexedDocument(d, ContentHash(d), chunks));
+            result.Add(new IndexedDocument(d, hash, chunks));
         }
 
         return result;
+    }
+
+    /// <summary>The analysed terms of each chunk's fields, and the document's content hash.</summary>
+    private static (List<(string Title, string Keywords, string Body)> Terms, string Hash) Analyse(KnowledgeDocument d)
+    {
+        var terms = new List<(string, string, string)>(d.Chunks.Count);
+        var title = d.Title;
+        string? lastTitleText = null, lastTitleTerms = null, lastKeywords = null, lastKeywordTerms = null;
+        foreach (var c in d.Chunks)
+        {
+            // Chunks of one section share their title and keywords: analyse those once.
+            var titleText = c.Heading is null || c.Heading == title ? title : $"{title} {c.Heading}";
+            if (titleText != lastTitleText)
+            {
+                lastTitleText = titleText;
+                lastTitleTerms = Terms(titleText, d.Language);
+            }
+
+            if (c.Keywords != lastKeywords || lastKeywordTerms is null)
+            {
+                lastKeywords = c.Keywords;
+                lastKeywordTerms = Terms(c.Keywords, d.Language);
+            }
+
+            terms.Add((lastTitleTerms!, lastKeywordTerms, Terms(c.Text, d.Language)));
+        }
+
+        return (terms, ContentHash(d));
     }
 
     /// <summary>What a chunk's vector is computed from.</summary>
@@ -75,7 +109,7 @@ public sealed class DocumentIndexer
         return sb.ToString();
     }
 
-    private static string Terms(string? text, string language) => string.Join(' ', TextAnalyzer.Analyze(text, language));
+    private static string Terms(string? text, string language) => TextAnalyzer.AnalyzeToText(text, language);
 
     /// <summary>A hash of everything stored about a document, so unchanged documents are skipped on re-ingest.</summary>
     public static string ContentHash(KnowledgeDocument d)

@@ -153,6 +153,7 @@ public sealed class Retriever
             .Take(Math.Clamp(request.TopK, 1, 50))
             .ToList();
         var chunks = _store.GetChunks(top.Select(t => snapshot.Catalog.ChunkIds[t.C.Row]).ToList()).ToDictionary(c => c.Id);
+        var credits = _store.GetCredits(top.Select(t => t.Doc.Id).ToList());
         var results = new List<SearchHit>(top.Count);
         foreach (var (doc, c) in top)
         {
@@ -175,6 +176,8 @@ public sealed class Retriever
                 ChunkId = chunkId,
                 Snippet = Snippets.Best(chunk.Text, analysis, doc.Language),
                 Tags = chunk.Keywords is null ? [] : chunk.Keywords.Split(", ", StringSplitOptions.RemoveEmptyEntries),
+                Attribution = credits.TryGetValue(doc.Id, out var credit) ? credit.Attribution : null,
+                Url = credits.TryGetValue(doc.Id, out var link) ? link.Url : null,
             });
         }
 

@@ -36,4 +36,9 @@ public sealed record SearchHit
     public required string Snippet { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Credit for third-party content (MedQuAD...), to show with the snippet.</summary>
+    public string? Attribution { get; init; }
+
+    public string? Url { get; init; }
 }

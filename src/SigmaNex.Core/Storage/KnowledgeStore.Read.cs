@@ -215,6 +215,25 @@ public sealed partial class KnowledgeStore
         return list;
     });
 
+    /// <summary>The credit and link of documents that have them (third-party data), by document id.</summary>
+    public IReadOnlyDictionary<string, (string? Attribution, string? Url)> GetCredits(IReadOnlyCollection<string> documentIds) => Read(c =>
+    {
+        var credits = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        using var cmd = Command(c, null, "SELECT attribution, url FROM documents WHERE id = $id AND (attribution IS NOT NULL OR url IS NOT NULL)");
+        var p = cmd.Parameters.Add("$id", SqliteType.Text);
+        foreach (var id in documentIds)
+        {
+            p.Value = id;
+            using var r = cmd.ExecuteReader();
+            if (r.Read())
+            {
+                credits[id] = (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1));
+            }
+        }
+
+        return (IReadOnlyDictionary<string, (string?, string?)>)credits;
+    });
+
     public StoreStats GetStats() => Read(c =>
     {
         int Count(string sql)

@@ -163,6 +163,7 @@ public sealed partial class KnowledgeStore
             SetVectorSpace(c, tx, space);
         }
 
+        // Prepared once per batch with their parameters; only the values change per row.
         using var existing = Command(c, tx, "SELECT content_hash, source_id FROM documents WHERE id = $id");
         var pExisting = existing.Parameters.Add("$id", SqliteType.Text);
         using var delete = Command(c, tx, "DELETE FROM documents WHERE id = $id");
@@ -171,66 +172,91 @@ public sealed partial class KnowledgeStore
             INSERT INTO documents(id, source_id, kind, group_id, title, language, category, priority, tags, body, attribution, url, content_hash, updated_at)
             VALUES ($id, $source, $kind, $group, $title, $lang, $cat, $prio, $tags, $body, $attr, $url, $hash, $at)
             """);
+        var dId = insertDoc.Parameters.Add("$id", SqliteType.Text);
+        var dSource = insertDoc.Parameters.Add("$source", SqliteType.Integer);
+        var dKind = insertDoc.Parameters.Add("$kind", SqliteType.Text);
+        var dGroup = insertDoc.Parameters.Add("$group", SqliteType.Text);
+        var dTitle = insertDoc.Parameters.Add("$title", SqliteType.Text);
+        var dLang = insertDoc.Parameters.Add("$lang", SqliteType.Text);
+        var dCat = insertDoc.Parameters.Add("$cat", SqliteType.Text);
+        var dPrio = insertDoc.Parameters.Add("$prio", SqliteType.Integer);
+        var dTags = insertDoc.Parameters.Add("$tags", SqliteType.Text);
+        var dBody = insertDoc.Parameters.Add("$body", SqliteType.Text);
+        var dAttr = insertDoc.Parameters.Add("$attr", SqliteType.Text);
+        var dUrl = insertDoc.Parameters.Add("$url", SqliteType.Text);
+        var dHash = insertDoc.Parameters.Add("$hash", SqliteType.Text);
+        var dAt = insertDoc.Parameters.Add("$at", SqliteType.Text);
         using var insertChunk = Command(c, tx, "INSERT INTO chunks(document_id, ordinal, heading, keywords, text) VALUES ($doc, $ord, $heading, $kw, $text) RETURNING id");
+        var cDoc = insertChunk.Parameters.Add("$doc", SqliteType.Text);
+        var cOrd = insertChunk.Parameters.Add("$ord", SqliteType.Integer);
+        var cHeading = insertChunk.Parameters.Add("$heading", SqliteType.Text);
+        var cKeywords = insertChunk.Parameters.Add("$kw", SqliteType.Text);
+        var cText = insertChunk.Parameters.Add("$text", SqliteType.Text);
         using var insertFts = Command(c, tx, "INSERT INTO chunks_fts(rowid, title, keywords, body) VALUES ($id, $t, $k, $b)");
+        var fId = insertFts.Parameters.Add("$id", SqliteType.Integer);
+        var fTitle = insertFts.Parameters.Add("$t", SqliteType.Text);
+        var fKeywords = insertFts.Parameters.Add("$k", SqliteType.Text);
+        var fBody = insertFts.Parameters.Add("$b", SqliteType.Text);
         using var insertVec = Command(c, tx, "INSERT INTO chunk_vectors(chunk_id, vector) VALUES ($id, $v)");
-        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var vId = insertVec.Parameters.Add("$id", SqliteType.Integer);
+        var vVector = insertVec.Parameters.Add("$v", SqliteType.Blob);
+        dSource.Value = sourceId;
+        dAt.Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         var written = 0;
         foreach (var d in docs)
         {
             var doc = d.Document;
             pExisting.Value = doc.Id;
+            bool exists;
             using (var r = existing.ExecuteReader())
             {
-                if (r.Read() && r.GetString(0) == d.ContentHash && r.GetInt64(1) == sourceId)
+                exists = r.Read();
+                if (exists && r.GetString(0) == d.ContentHash && r.GetInt64(1) == sourceId)
                 {
                     continue;
                 }
             }
 
-            pDelete.Value = doc.Id;
-            delete.ExecuteNonQuery();
+            if (exists)
+            {
+                pDelete.Value = doc.Id;
+                delete.ExecuteNonQuery();
+            }
 
-            insertDoc.Parameters.Clear();
-            insertDoc.Parameters.AddWithValue("$id", doc.Id);
-            insertDoc.Parameters.AddWithValue("$source", sourceId);
-            insertDoc.Parameters.AddWithValue("$kind", doc.Kind.ToString());
-            insertDoc.Parameters.AddWithValue("$group", (object?)doc.GroupId ?? DBNull.Value);
-            insertDoc.Parameters.AddWithValue("$title", doc.Title);
-            insertDoc.Parameters.AddWithValue("$lang", doc.Language);
-            insertDoc.Parameters.AddWithValue("$cat", (object?)doc.Category ?? DBNull.Value);
-            insertDoc.Parameters.AddWithValue("$prio", (int)doc.Priority);
-            insertDoc.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(doc.Tags.ToList(), KnowledgeJson.Default.ListString));
-            insertDoc.Parameters.AddWithValue("$body", SerializeBody(doc));
-            insertDoc.Parameters.AddWithValue("$attr", (object?)doc.Attribution ?? DBNull.Value);
-            insertDoc.Parameters.AddWithValue("$url", (object?)doc.Url ?? DBNull.Value);
-            insertDoc.Parameters.AddWithValue("$hash", d.ContentHash);
-            insertDoc.Parameters.AddWithValue("$at", now);
+            dId.Value = doc.Id;
+            dKind.Value = doc.Kind.ToString();
+            dGroup.Value = (object?)doc.GroupId ?? DBNull.Value;
+            dTitle.Value = doc.Title;
+            dLang.Value = doc.Language;
+            dCat.Value = (object?)doc.Category ?? DBNull.Value;
+            dPrio.Value = (int)doc.Priority;
+            dTags.Value = JsonSerializer.Serialize(doc.Tags.ToList(), KnowledgeJson.Default.ListString);
+            dBody.Value = SerializeBody(doc);
+            dAttr.Value = (object?)doc.Attribution ?? DBNull.Value;
+            dUrl.Value = (object?)doc.Url ?? DBNull.Value;
+            dHash.Value = d.ContentHash;
             insertDoc.ExecuteNonQuery();
 
+            cDoc.Value = doc.Id;
             for (var i = 0; i < d.Chunks.Count; i++)
             {
                 var ch = d.Chunks[i];
-                insertChunk.Parameters.Clear();
-                insertChunk.Parameters.AddWithValue("$doc", doc.Id);
-                insertChunk.Parameters.AddWithValue("$ord", i);
-                insertChunk.Parameters.AddWithValue("$heading", (object?)ch.Draft.Heading ?? DBNull.Value);
-                insertChunk.Parameters.AddWithValue("$kw", (object?)ch.Draft.Keywords ?? DBNull.Value);
-                insertChunk.Parameters.AddWithValue("$text", ch.Draft.Text);
+                cOrd.Value = i;
+                cHeading.Value = (object?)ch.Draft.Heading ?? DBNull.Value;
+                cKeywords.Value = (object?)ch.Draft.Keywords ?? DBNull.Value;
+                cText.Value = ch.Draft.Text;
                 var chunkId = (long)insertChunk.ExecuteScalar()!;
 
-                insertFts.Parameters.Clear();
-                insertFts.Parameters.AddWithValue("$id", chunkId);
-                insertFts.Parameters.AddWithValue("$t", ch.TitleTerms);
-                insertFts.Parameters.AddWithValue("$k", ch.KeywordTerms);
-                insertFts.Parameters.AddWithValue("$b", ch.BodyTerms);
+                fId.Value = chunkId;
+                fTitle.Value = ch.TitleTerms;
+                fKeywords.Value = ch.KeywordTerms;
+                fBody.Value = ch.BodyTerms;
                 insertFts.ExecuteNonQuery();
 
                 if (ch.Vector is not null)
                 {
-                    insertVec.Parameters.Clear();
-                    insertVec.Parameters.AddWithValue("$id", chunkId);
-                    insertVec.Parameters.AddWithValue("$v", ch.Vector);
+                    vId.Value = chunkId;
+                    vVector.Value = ch.Vector;
                     insertVec.ExecuteNonQuery();
                 }
             }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text;
+
 namespace SigmaNex.Core.Text;
 
 /// <summary>
@@ -7,6 +10,11 @@ namespace SigmaNex.Core.Text;
 /// </summary>
 public static class TextAnalyzer
 {
+    private const int MaxCachedTokensPerLanguage = 400_000;
+
+    // Per language: lower-case token → its term, or "" when the token is dropped (a stop word, a lone letter).
+    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> s_terms = new(StringComparer.Ordinal);
+
     /// <summary>Terms of a text in one language, in order, duplicates kept (term frequency matters).</summary>
     public static List<string> Analyze(string? text, string language)
     {
@@ -16,19 +24,69 @@ public static class TextAnalyzer
             return terms;
         }
 
-        var stop = StopWords.For(language);
         foreach (var token in Tokenizer.Tokenize(text))
         {
-            var folded = TextFolding.Fold(token);
-            if (folded.Length == 0 || stop.Contains(folded) || (folded.Length == 1 && !char.IsAsciiDigit(folded[0])))
+            if (Term(token, language) is { } term)
             {
-                continue;
+                terms.Add(term);
             }
-
-            terms.Add(TextFolding.Fold(Stemmer.Stem(language, token)));
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// The terms of <see cref="Analyze"/> joined by spaces, as the keyword index stores them. Built for bulk
+    /// indexing: tokens are not turned into strings, and each distinct token is analysed once per language.
+    /// </summary>
+    public static string AnalyzeToText(string? text, string language)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var cache = s_terms.GetOrAdd(language, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        var sb = new StringBuilder(text.Length);
+        Span<char> buffer = stackalloc char[Tokenizer.MaxTokenLength];
+        foreach (var raw in Tokenizer.EnumerateTokens(text))
+        {
+            var token = Tokenizer.Lower(raw, buffer);
+            if (!lookup.TryGetValue(token, out var term))
+            {
+                var key = token.ToString();
+                term = Term(key, language) ?? string.Empty;
+                if (cache.Count < MaxCachedTokensPerLanguage)
+                {
+                    cache.TryAdd(key, term);
+                }
+            }
+
+            if (term.Length > 0)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(term);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The indexed term of one lower-case token in a language; null when the token is not indexed.</summary>
+    private static string? Term(string token, string language)
+    {
+        var folded = TextFolding.Fold(token);
+        if (folded.Length == 0 || StopWords.IsStopWord(language, folded) || (folded.Length == 1 && !char.IsAsciiDigit(folded[0])))
+        {
+            return null;
+        }
+
+        return TextFolding.Fold(Stemmer.Stem(language, token));
     }
 
     /// <summary>

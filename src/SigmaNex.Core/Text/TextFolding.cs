@@ -21,6 +21,20 @@ public static class TextFolding
         return ascii ? token : FoldSlow(token);
     }
 
+    /// <summary>False when <see cref="Fold"/> would return the token unchanged (lower-case ASCII), the common case.</summary>
+    public static bool NeedsFolding(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+        {
+            if (c > 0x7F || char.IsAsciiLetterUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string FoldSlow(string token)
     {
         var decomposed = token.ToLowerInvariant().Normalize(NormalizationForm.FormD);

@@ -42,7 +42,25 @@ public static class Tokenizer
     /// <summary>Longer runs are noise (hashes, base64, URLs run together) and are dropped.</summary>
     public const int MaxTokenLength = 40;
 
-    private static bool IsWordChar(char c) =>
+    /// <summary>The same tokens as <see cref="Tokenize(ReadOnlySpan{char})"/>, as spans of <paramref name="text"/>, not lower-cased.</summary>
+    public static TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text) => new(text);
+
+    /// <summary>Lower-cases a token into <paramref name="buffer"/> exactly as <see cref="Tokenize(ReadOnlySpan{char})"/> does.</summary>
+    public static ReadOnlySpan<char> Lower(ReadOnlySpan<char> token, Span<char> buffer)
+    {
+        foreach (var c in token)
+        {
+            if (char.IsUpper(c))
+            {
+                var n = token.ToLowerInvariant(buffer);
+                return buffer[..n];
+            }
+        }
+
+        return token;
+    }
+
+    internal static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
             or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 

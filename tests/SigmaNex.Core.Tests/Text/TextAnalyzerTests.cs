@@ -34,4 +34,22 @@ public sealed class TextAnalyzerTests
     [InlineData("Straße", "strasse")]
     [InlineData("naïve", "naive")]
     public void Fold_RemovesCaseAndAccents(string input, string expected) => Assert.Equal(expected, TextFolding.Fold(input));
+
+    [Theory]
+    [InlineData("Severe BLEEDING from the leg: press hard, don't let go!", "en")]
+    [InlineData("Città, perché l'emorragia è GRAVE? Premi forte sulla ferita.", "it")]
+    [InlineData("Straße ǅemal naïve 42 a b x9 İstanbul", "de")]
+    [InlineData("", "en")]
+    public void AnalyzeToText_IsAnalyzeJoinedBySpaces(string text, string language) =>
+        Assert.Equal(string.Join(' ', TextAnalyzer.Analyze(text, language)), TextAnalyzer.AnalyzeToText(text, language));
+
+    [Fact]
+    public void Embed_WordThatFoldsLongerThanATokenMayBe_IsEmbeddedNotRefused()
+    {
+        var embedder = new Core.Retrieval.Embeddings.BuiltinEmbeddingGenerator();
+
+        var v = embedder.Embed(new string('ß', Tokenizer.MaxTokenLength) + " water");
+
+        Assert.Equal(1.0, Math.Sqrt(v.Sum(x => (double)x * x)), 3);
+    }
 }

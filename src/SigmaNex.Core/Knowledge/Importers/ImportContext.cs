@@ -8,4 +8,10 @@ public sealed record ImportContext
     public required long MaxBytes { get; init; }
 
     public required Action<string> Warn { get; init; }
+
+    /// <summary>
+    /// For importers that stream one large input (an archive, a JSON lines file): how many bytes of the
+    /// file they have read so far, and its length, so progress can show how far along the source is.
+    /// </summary>
+    public Action<long, long>? ReportRead { get; init; }
 }

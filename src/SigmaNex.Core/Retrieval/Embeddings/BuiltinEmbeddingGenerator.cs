@@ -20,6 +20,9 @@ public sealed class BuiltinEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private const float PairWeight = 0.5f;
     private const float NgramMass = 1.2f;
 
+    /// <summary>Room for a folded word: folding can lengthen a token ("ß" → "ss"), at most doubling it.</summary>
+    private const int WordBuffer = 2 * Tokenizer.MaxTokenLength;
+
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     public BuiltinEmbeddingGenerator(int dimensions = DefaultDimensions)
@@ -57,54 +60,53 @@ public sealed class BuiltinEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(results));
     }
 
-    /// <summary>Embeds one text synchronously (the hot path of query-time search).</summary>
+    /// <summary>Embeds one text synchronously (the hot path of query-time search and of ingestion).</summary>
     public float[] Embed(string text)
     {
+        // Words are streamed with one word of look-ahead (for the word-pair feature) through two buffers,
+        // so no token becomes a string: features are added in the same order as word by word.
         var v = new float[Dimensions];
-        var words = new List<string>();
-        foreach (var token in Tokenizer.Tokenize(text))
+        Span<char> lower = stackalloc char[Tokenizer.MaxTokenLength];
+        Span<char> a = stackalloc char[WordBuffer];
+        Span<char> b = stackalloc char[WordBuffer];
+        Span<char> padded = stackalloc char[WordBuffer + 2];
+        var previous = a;
+        var current = b;
+        var previousLength = 0;
+        foreach (var token in Tokenizer.EnumerateTokens(text))
         {
-            var folded = TextFolding.Fold(token);
-            if (folded.Length > 1 && !CommonWords.Contains(folded))
+            var word = Tokenizer.Lower(token, lower);
+            if (TextFolding.NeedsFolding(word))
             {
-                words.Add(folded);
-            }
-        }
+                var folded = TextFolding.Fold(word.ToString());
+                if (folded.Length > WordBuffer)
+                {
+                    continue;
+                }
 
-        Span<char> buffer = stackalloc char[Tokenizer.MaxTokenLength + 2];
-        for (var w = 0; w < words.Count; w++)
-        {
-            var word = words[w];
-            Add(v, Fnv(word, 0x9E37), WordWeight);
-            if (w + 1 < words.Count)
-            {
-                Add(v, Fnv(words[w + 1], Fnv(word, 0x51ED)), PairWeight);
+                word = folded;
             }
 
-            // "<word>" so that prefixes and suffixes are features of their own.
-            buffer[0] = '<';
-            word.AsSpan().CopyTo(buffer[1..]);
-            buffer[word.Length + 1] = '>';
-            var padded = buffer[..(word.Length + 2)];
-            var count = 0;
-            for (var n = 3; n <= 5; n++)
-            {
-                count += Math.Max(0, padded.Length - n + 1);
-            }
-
-            if (count == 0)
+            if (word.Length <= 1 || s_commonWords.Contains(word))
             {
                 continue;
             }
 
-            var weight = NgramMass / MathF.Sqrt(count);
-            for (var n = 3; n <= 5; n++)
+            word.CopyTo(current);
+            if (previousLength > 0)
             {
-                for (var i = 0; i + n <= padded.Length; i++)
-                {
-                    Add(v, Fnv(padded.Slice(i, n), (ulong)n), weight);
-                }
+                AddWord(v, previous[..previousLength], current[..word.Length], padded);
             }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+            previousLength = word.Length;
+        }
+
+        if (previousLength > 0)
+        {
+            AddWord(v, previous[..previousLength], [], padded);
         }
 
         var norm = TensorPrimitives.Norm(v);
@@ -116,6 +118,41 @@ public sealed class BuiltinEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         return v;
     }
 
+    /// <summary>A word's features: the word, the pair it forms with the next word (if any), its character n-grams.</summary>
+    private static void AddWord(float[] v, ReadOnlySpan<char> word, ReadOnlySpan<char> next, Span<char> buffer)
+    {
+        Add(v, Fnv(word, 0x9E37), WordWeight);
+        if (!next.IsEmpty)
+        {
+            Add(v, Fnv(next, Fnv(word, 0x51ED)), PairWeight);
+        }
+
+        // "<word>" so that prefixes and suffixes are features of their own.
+        buffer[0] = '<';
+        word.CopyTo(buffer[1..]);
+        buffer[word.Length + 1] = '>';
+        var padded = buffer[..(word.Length + 2)];
+        var count = 0;
+        for (var n = 3; n <= 5; n++)
+        {
+            count += Math.Max(0, padded.Length - n + 1);
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var weight = NgramMass / MathF.Sqrt(count);
+        for (var n = 3; n <= 5; n++)
+        {
+            for (var i = 0; i + n <= padded.Length; i++)
+            {
+                Add(v, Fnv(padded.Slice(i, n), (ulong)n), weight);
+            }
+        }
+    }
+
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
         : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
@@ -125,7 +162,7 @@ public sealed class BuiltinEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     {
     }
 
-    private void Add(float[] v, ulong hash, float weight)
+    private static void Add(float[] v, ulong hash, float weight)
     {
         var index = (int)(hash % (ulong)v.Length);
         v[index] += (hash >> 63) == 0 ? weight : -weight;
@@ -147,9 +184,10 @@ public sealed class BuiltinEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         return h;
     }
 
-    private static ulong Fnv(string s, ulong seed) => Fnv(s.AsSpan(), seed);
-
     // Function words of the languages we ship protocols in; they carry no topic.
-    private static readonly HashSet<string> CommonWords = new(
+    private static readonly HashSet<string> s_commonWordSet = new(
         new[] { "en", "it", "es", "fr", "de", "pt" }.SelectMany(l => StopWords.For(l)), StringComparer.Ordinal);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_commonWords =
+        s_commonWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
 }
