@@ -30,7 +30,12 @@ public static class SigmaNexServices
         services.AddSingleton(sp => new Retriever(
             sp.GetRequiredService<KnowledgeStore>(),
             sp.GetRequiredService<EmbeddingSetup>().Generator,
-            sp.GetRequiredService<EmbeddingSetup>().Space));
+            sp.GetRequiredService<EmbeddingSetup>().Space)
+        {
+            Indexes = new IndexSettings(
+                config.Options.Retrieval.AnnThreshold, config.Options.Retrieval.AnnProbes,
+                config.Options.Retrieval.KeywordIndexThreshold, config.Paths.IndexDirectory),
+        });
         services.AddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<KnowledgeStore>(),
             config.Paths.KnowledgeDirectory,

@@ -18,6 +18,18 @@ public sealed class RetrievalOptions
     [ConfigurationKeyName("embedding_model")]
     public string? EmbeddingModel { get; set; }
 
+    /// <summary>Above this many vectors an approximate (IVF) index is used instead of scanning them all.</summary>
+    [ConfigurationKeyName("ann_threshold")]
+    public int AnnThreshold { get; set; } = 200_000;
+
+    /// <summary>Lists of the approximate index scanned per query (more: better recall, slower).</summary>
+    [ConfigurationKeyName("ann_probes")]
+    public int AnnProbes { get; set; } = 48;
+
+    /// <summary>Above this many chunks keywords are ranked by an in-memory BM25 index with pruning instead of FTS5.</summary>
+    [ConfigurationKeyName("keyword_index_threshold")]
+    public int KeywordIndexThreshold { get; set; } = 20_000;
+
     /// <summary>Use vector similarity in addition to keywords.</summary>
     [ConfigurationKeyName("hybrid")]
     public bool Hybrid { get; set; } = true;

@@ -82,6 +82,11 @@ public sealed class KnowledgeBase
             }
 
             var snapshot = retriever.Snapshot();
+            if (snapshot.AnnNotice is { } ann)
+            {
+                notices.Add(ann);
+            }
+
             if (snapshot.MissingVectors.Count > 0)
             {
                 notices.Add($"{snapshot.MissingVectors.Count} stored vectors were missing or damaged; re-embedding them");

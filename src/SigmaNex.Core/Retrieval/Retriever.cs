@@ -28,6 +28,9 @@ public sealed class Retriever
 
     public RetrievalWeights Weights { get; init; } = RetrievalWeights.Default;
 
+    /// <summary>Settings of the in-memory indexes for large collections; null uses FTS5 and exact vectors only.</summary>
+    public IndexSettings? Indexes { get; init; }
+
     /// <summary>The in-memory view of the current store generation, reloaded when the store changes.</summary>
     public SearchSnapshot Snapshot()
     {
@@ -42,7 +45,7 @@ public sealed class Retriever
         {
             if (_snapshot is null || _snapshot.Generation != generation)
             {
-                _snapshot = SearchSnapshot.Load(_store, _space);
+                _snapshot = SearchSnapshot.Load(_store, _space, Indexes);
             }
 
             return _snapshot;
@@ -60,14 +63,33 @@ public sealed class Retriever
 
         var weights = Weights;
         var fused = new Dictionary<int, Candidate>();
-        var keywordHits = FtsQuery.AnyOf(analysis.Terms) is { } fts ? _store.SearchKeywords(fts, weights.Candidates) : [];
+        // Keyword candidates as (row, bm25): from the in-memory index for large collections, else from FTS5.
+        var keywordHits = new List<(int Row, double Score)>();
+        if (snapshot.Keywords is { } keywordIndex)
+        {
+            keywordHits.AddRange(keywordIndex.Search(analysis.Terms, weights.Candidates).Select(h => (h.Row, (double)h.Score)));
+        }
+        else if (FtsQuery.AnyOf(analysis.Terms) is { } fts)
+        {
+            foreach (var hit in _store.SearchKeywords(fts, weights.Candidates))
+            {
+                if (snapshot.TryGetRow(hit.ChunkId, out var row))
+                {
+                    keywordHits.Add((row, hit.Score));
+                }
+            }
+        }
+
         timings["keyword"] = Lap(clock);
 
         IReadOnlyList<Vectors.VectorHit> vectorHits = [];
         if (request.Hybrid && _embedder is not null && snapshot.Vectors is { Count: > 0 } vectors && !analysis.IsEmpty)
         {
             var embedding = await _embedder.GenerateAsync([request.Query], cancellationToken: cancellationToken).ConfigureAwait(false);
-            vectorHits = vectors.Search(embedding[0].Vector.Span, weights.Candidates).Where(h => h.Score > 0).ToList();
+            var found = snapshot.Ann is { } ann
+                ? ann.Search(embedding[0].Vector.Span, weights.Candidates, Indexes!.AnnProbes)
+                : vectors.Search(embedding[0].Vector.Span, weights.Candidates);
+            vectorHits = found.Where(h => h.Score > 0).ToList();
         }
 
         timings["vector"] = Lap(clock);
@@ -77,14 +99,11 @@ public sealed class Retriever
         var maxKeyword = keywordHits.Count > 0 ? keywordHits.Max(h => h.Score) : 1;
         for (var rank = 0; rank < keywordHits.Count; rank++)
         {
-            if (snapshot.TryGetRow(keywordHits[rank].ChunkId, out var row))
-            {
-                var c = Get(fused, row);
-                c.Keyword = keywordHits[rank].Score;
-                c.Score += weights.Keyword * (weights.Fusion == FusionMethod.ReciprocalRank
-                    ? 1 / (weights.RrfK + rank + 1)
-                    : keywordHits[rank].Score / maxKeyword);
-            }
+            var c = Get(fused, keywordHits[rank].Row);
+            c.Keyword = keywordHits[rank].Score;
+            c.Score += weights.Keyword * (weights.Fusion == FusionMethod.ReciprocalRank
+                ? 1 / (weights.RrfK + rank + 1)
+                : keywordHits[rank].Score / maxKeyword);
         }
 
         var maxVector = vectorHits.Count > 0 ? vectorHits[0].Score : 1;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SigmaNex.Core.Retrieval.Vectors;
+
 using SigmaNex.Core.Storage;
 
 namespace SigmaNex.Core.Retrieval;
@@ -40,6 +41,12 @@ public sealed class SearchSnapshot
         Tags = TagIndex.FromCatalog(catalog);
     }
 
+    /// <summary>The approximate index, for collections above the threshold.</summary>
+    public IvfIndex? Ann { get; private init; }
+
+    /// <summary>What happened to the approximate index while loading (built, rebuilt, why).</summary>
+    public string? AnnNotice { get; private init; }
+
     /// <summary>Spelling correction against the keyword index's vocabulary.</summary>
     public TermCorrector Corrector { get; }
 
@@ -63,14 +70,18 @@ public sealed class SearchSnapshot
 
     public CatalogDocument DocumentOfRow(int row) => Catalog.Documents[Catalog.ChunkDocuments[row]];
 
-    public static SearchSnapshot Load(KnowledgeStore store, VectorSpace? expected)
+    public static SearchSnapshot Load(KnowledgeStore store, VectorSpace? expected, IndexSettings? indexes = null)
     {
         var catalog = store.LoadCatalog();
         var space = store.GetVectorSpace();
         var corrector = new TermCorrector(store.Vocabulary());
+        var notices = new List<string>();
+        var keywords = indexes is not null && catalog.ChunkIds.Length >= indexes.KeywordThreshold
+            ? LoadOrBuildKeywords(store, catalog, indexes, notices)
+            : null;
         if (expected is null || space is null || space != expected)
         {
-            return new SearchSnapshot(catalog, null, space, catalog.ChunkIds, corrector);
+            return new SearchSnapshot(catalog, null, space, catalog.ChunkIds, corrector) { Keywords = keywords, AnnNotice = Join(notices) };
         }
 
         var dims = space.Dimension;
@@ -105,6 +116,62 @@ public sealed class SearchSnapshot
             }
         }
 
-        return new SearchSnapshot(catalog, new VectorIndex(dims, data, scales), space, missing, corrector);
+        var index = new VectorIndex(dims, data, scales);
+        var snapshot = new SearchSnapshot(catalog, index, space, missing, corrector);
+        IvfIndex? ivf = null;
+        if (indexes is not null && index.Count >= indexes.AnnThreshold)
+        {
+            (ivf, var notice) = LoadOrBuildAnn(snapshot, index, space, indexes);
+            if (notice is not null)
+            {
+                notices.Add(notice);
+            }
+        }
+
+        return new SearchSnapshot(catalog, index, space, missing, corrector) { Ann = ivf, Keywords = keywords, AnnNotice = Join(notices) };
+    }
+
+    /// <summary>The in-memory BM25 index, for collections above the keyword threshold.</summary>
+    public Keywords.KeywordIndex? Keywords { get; private init; }
+
+    private static string? Join(List<string> notices) => notices.Count == 0 ? null : string.Join("; ", notices);
+
+    private static Keywords.KeywordIndex LoadOrBuildKeywords(KnowledgeStore store, Catalog catalog, IndexSettings indexes, List<string> notices)
+    {
+        var chunkSet = Retrieval.Keywords.KeywordIndexFile.ChunkSetHash(catalog.ChunkIds);
+        if (Retrieval.Keywords.KeywordIndexFile.Read(indexes.KeywordPath, chunkSet, out var problem) is { } stored)
+        {
+            return stored;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var built = Retrieval.Keywords.KeywordIndexBuilder.Build(store, catalog);
+        Retrieval.Keywords.KeywordIndexFile.Write(indexes.KeywordPath, chunkSet, built);
+        var what = $"built the keyword index ({built.Terms:N0} terms, {built.Postings:N0} postings over {built.Rows:N0} chunks) in {clock.Elapsed.TotalSeconds:0.0} s";
+        notices.Add(problem is null ? what : $"{problem}; {what}");
+        return built;
+    }
+
+    private static (IvfIndex Index, string? Notice) LoadOrBuildAnn(SearchSnapshot snapshot, VectorIndex index, VectorSpace space, IndexSettings ann)
+    {
+        var stored = IvfFile.Read(ann.AnnPath, space.ToString(), space.Dimension, out var problem);
+        if (stored is { } s)
+        {
+            var attached = IvfIndex.Attach(index, s.Centroids, s.Lists, s.ListStart, s.ChunkIds, id => snapshot.TryGetRow(id, out var row) ? row : null);
+            // Reuse it while most of the collection is covered; past that, recluster.
+            if (attached.Uncovered <= index.Count / 5 && attached.Dropped <= s.ChunkIds.Length / 5)
+            {
+                return (attached, null);
+            }
+
+            problem = $"the approximate index covered too little of the collection ({attached.Uncovered:N0} new, {attached.Dropped:N0} removed)";
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var built = IvfIndex.Build(index);
+        var (centroids, start, rows) = built.Layout;
+        IvfFile.Write(ann.AnnPath, space.ToString(), space.Dimension, centroids, built.Lists, start, rows.Select(r => snapshot.Catalog.ChunkIds[r]).ToArray());
+        var what = $"built the approximate vector index ({built.Lists:N0} lists over {index.Count:N0} vectors) in {clock.Elapsed.TotalSeconds:0.0} s";
+        return (built, problem is null ? what : $"{problem}; {what}");
     }
 }

@@ -13,6 +13,7 @@ public sealed class VectorIndex
 
     private readonly sbyte[] _data;
     private readonly float[] _scales;
+    private readonly int[] _rowSums;
 
     public VectorIndex(int dimensions, sbyte[] data, float[] scales)
     {
@@ -24,6 +25,17 @@ public sealed class VectorIndex
         Dimensions = dimensions;
         _data = data;
         _scales = scales;
+        _rowSums = new int[scales.Length];
+        for (var r = 0; r < scales.Length; r++)
+        {
+            var sum = 0;
+            foreach (var v in data.AsSpan(r * dimensions, dimensions))
+            {
+                sum += v;
+            }
+
+            _rowSums[r] = sum;
+        }
     }
 
     public int Dimensions { get; }
@@ -39,7 +51,26 @@ public sealed class VectorIndex
     {
         var blob = Quantizer.Quantize(query);
         var q = MemoryMarshal.Cast<byte, sbyte>(blob.AsSpan(4));
-        return new QuantizedQuery(Int8Dot.Widen(q), Quantizer.Scale(blob));
+
+        // A 7-bit copy (-63..63) offset into 1..127, for the unsigned-by-signed kernel.
+        var max = query.Length == 0 ? 0 : MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(query));
+        var scale7 = max > 0 ? max / 63f : 0f;
+        var offset = new byte[query.Length];
+        for (var i = 0; i < query.Length; i++)
+        {
+            var v = scale7 > 0 ? (int)MathF.Round(query[i] / scale7) : 0;
+            offset[i] = (byte)(Math.Clamp(v, -63, 63) + Int8Dot.QueryOffset);
+        }
+
+        return new QuantizedQuery(Int8Dot.Widen(q), Quantizer.Scale(blob)) { Offset = offset, OffsetScale = scale7 };
+    }
+
+    /// <summary>Cosine of a prepared query with one row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private float Score(QuantizedQuery query, int row)
+    {
+        var dot = Int8Dot.DotOffset(query.Offset, _data.AsSpan(row * Dimensions, Dimensions)) - Int8Dot.QueryOffset * _rowSums[row];
+        return dot * _scales[row] * query.OffsetScale;
     }
 
     public List<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<int, bool>? filter = null) => Search(Prepare(query), k, filter);
@@ -85,14 +116,12 @@ public sealed class VectorIndex
     {
         foreach (var row in rows)
         {
-            var dot = Int8Dot.Dot(query.Values, Row(row));
-            top.Offer(row, dot * _scales[row] * query.Scale);
+            top.Offer(row, Score(query, row));
         }
     }
 
     private void ScanRange(QuantizedQuery query, int from, int to, TopK top, Func<int, bool>? filter)
     {
-        var q = query.Values.AsSpan();
         for (var row = from; row < to; row++)
         {
             if (filter is not null && !filter(row))
@@ -100,8 +129,7 @@ public sealed class VectorIndex
                 continue;
             }
 
-            var dot = Int8Dot.Dot(q, _data.AsSpan(row * Dimensions, Dimensions));
-            top.Offer(row, dot * _scales[row] * query.Scale);
+            top.Offer(row, Score(query, row));
         }
     }
 }
