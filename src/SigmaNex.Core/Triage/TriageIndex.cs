@@ -1,0 +1,219 @@
+namespace SigmaNex.Core.Triage;
+
+/// <summary>Which atoms (pattern words) each word of a question matches, as found by <see cref="TriageIndex"/>.</summary>
+internal sealed class QuestionAtoms
+{
+    private readonly int[][] _atoms;
+
+    public QuestionAtoms(IReadOnlyList<TriageToken> tokens, int[][] atoms)
+    {
+        Tokens = tokens;
+        _atoms = atoms;
+    }
+
+    public IReadOnlyList<TriageToken> Tokens { get; }
+
+    public int Count => _atoms.Length;
+
+    /// <summary>The ids of the atoms token <paramref name="token"/> matches, ascending.</summary>
+    public ReadOnlySpan<int> At(int token) => _atoms[token];
+
+    public bool Has(int token, int atom) => Array.BinarySearch(_atoms[token], atom) >= 0;
+}
+
+/// <summary>
+/// Every lexicon's patterns behind one index of their words, so that a question costs a few dictionary
+/// look-ups per word however many patterns there are. Whole words and prefixes are looked up by hash;
+/// typos through a one-deletion index (a word and a one-typo variant of it always share a form with at
+/// most one letter deleted), each candidate then confirmed by <see cref="TriageAtom.Matches"/>. Only the
+/// patterns whose first word occurs in the question are tried. The matches are exactly those of trying
+/// every pattern at every word, in pattern order then position.
+/// </summary>
+internal sealed class TriageIndex
+{
+    private readonly List<TriageAtom> _atoms = [];
+    private readonly TriagePattern[] _patterns;
+    private readonly Dictionary<string, int[]> _whole;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _oneDeleted;
+    private readonly int[][] _startingWith;
+    private readonly int _longestPrefix;
+    private readonly int _longestFuzzy;
+
+    public TriageIndex(IReadOnlyList<TriagePattern> patterns)
+    {
+        _patterns = [.. patterns];
+        var ids = new Dictionary<(string, bool, bool), int>();
+        foreach (var atom in _patterns.SelectMany(p => p.Atoms))
+        {
+            if (!ids.TryGetValue(atom.Key, out var id))
+            {
+                id = _atoms.Count;
+                ids[atom.Key] = id;
+                _atoms.Add(atom);
+            }
+
+            atom.Id = id;
+        }
+
+        var whole = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var oneDeleted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        static void Add(Dictionary<string, List<int>> map, string key, int id)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != id)
+            {
+                list.Add(id);
+            }
+        }
+
+        for (var id = 0; id < _atoms.Count; id++)
+        {
+            var atom = _atoms[id];
+            Add(atom.Prefix ? prefixes : whole, atom.Word, id);
+            if (atom.Prefix)
+            {
+                _longestPrefix = Math.Max(_longestPrefix, atom.Word.Length);
+            }
+
+            if (atom.Fuzzy)
+            {
+                _longestFuzzy = Math.Max(_longestFuzzy, atom.Word.Length);
+                Add(oneDeleted, atom.Word, id);
+                for (var j = 0; j < atom.Word.Length; j++)
+                {
+                    Add(oneDeleted, atom.Word.Remove(j, 1), id);
+                }
+            }
+        }
+
+        static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
+            map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _whole = Freeze(whole);
+        _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
+        _oneDeleted = Freeze(oneDeleted).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var startingWith = new List<int>[_atoms.Count];
+        for (var ordinal = 0; ordinal < _patterns.Length; ordinal++)
+        {
+            foreach (var atom in _patterns[ordinal].FirstAtoms)
+            {
+                var list = startingWith[atom.Id] ??= [];
+                if (list.Count == 0 || list[^1] != ordinal)
+                {
+                    list.Add(ordinal);
+                }
+            }
+        }
+
+        _startingWith = startingWith.Select(l => l?.ToArray() ?? []).ToArray();
+    }
+
+    public int AtomCount => _atoms.Count;
+
+    public TriagePattern Pattern(int ordinal) => _patterns[ordinal];
+
+    /// <summary>Finds the atoms each token matches.</summary>
+    public QuestionAtoms Analyse(IReadOnlyList<TriageToken> tokens)
+    {
+        var result = new int[tokens.Count][];
+        var found = new List<int>();
+        var candidates = new List<int>();
+        Span<char> buffer = stackalloc char[_longestFuzzy + 2];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i].Text;
+            found.Clear();
+            if (_whole.TryGetValue(token, out var ids))
+            {
+                found.AddRange(ids);
+            }
+
+            for (var p = 1; p <= Math.Min(token.Length, _longestPrefix); p++)
+            {
+                if (_prefixes.TryGetValue(token.AsSpan(0, p), out ids))
+                {
+                    found.AddRange(ids);
+                }
+            }
+
+            // A typo match compares the whole token (words) or its first k letters (prefixes), with k at
+            // least FuzzyFrom - 1 and at most the longest fuzzy word + 1: probe each such head and the head
+            // with each letter deleted.
+            candidates.Clear();
+            for (var k = TriageAtom.FuzzyFrom - 1; k <= Math.Min(token.Length, _longestFuzzy + 1); k++)
+            {
+                var head = token.AsSpan(0, k);
+                if (_oneDeleted.TryGetValue(head, out ids))
+                {
+                    candidates.AddRange(ids);
+                }
+
+                for (var j = 0; j < k; j++)
+                {
+                    head[..j].CopyTo(buffer);
+                    head[(j + 1)..].CopyTo(buffer[j..]);
+                    if (_oneDeleted.TryGetValue(buffer[..(k - 1)], out ids))
+                    {
+                        candidates.AddRange(ids);
+                    }
+                }
+            }
+
+            foreach (var id in candidates)
+            {
+                if (!found.Contains(id) && _atoms[id].Matches(token))
+                {
+                    found.Add(id);
+                }
+            }
+
+            found.Sort();
+            result[i] = [.. found.Distinct()];
+        }
+
+        return new QuestionAtoms(tokens, result);
+    }
+
+    /// <summary>Every match of every pattern: (pattern ordinal, first token, last token), by ordinal then position.</summary>
+    public List<(int Ordinal, int Start, int End)> Matches(QuestionAtoms question)
+    {
+        var tries = new List<long>();
+        for (var i = 0; i < question.Count; i++)
+        {
+            foreach (var atom in question.At(i))
+            {
+                foreach (var ordinal in _startingWith[atom])
+                {
+                    tries.Add(((long)ordinal << 32) | (uint)i);
+                }
+            }
+        }
+
+        tries.Sort();
+        var matches = new List<(int, int, int)>();
+        var previous = -1L;
+        foreach (var t in tries)
+        {
+            if (t == previous)
+            {
+                continue;
+            }
+
+            previous = t;
+            var (ordinal, start) = ((int)(t >> 32), (int)(t & 0xFFFFFFFF));
+            var end = _patterns[ordinal].MatchAt(question, start);
+            if (end >= start)
+            {
+                matches.Add((ordinal, start, end));
+            }
+        }
+
+        return matches;
+    }
+}
