@@ -46,7 +46,7 @@ internal sealed class TriageAtom
         return new TriageAtom(TextFolding.Fold(word.ToLowerInvariant()), prefix, exact);
     }
 
-    /// <summary>Whether a folded question word matches: equal, or starting with a prefix, or one typo away.</summary>
+    /// <summary>Whether a folded question word matches: equal, starting with a prefix, or one typo away.</summary>
     public bool Matches(string token)
     {
         if (Prefix ? token.StartsWith(Word, StringComparison.Ordinal) : token == Word)

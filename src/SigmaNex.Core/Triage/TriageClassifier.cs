@@ -3,7 +3,7 @@ namespace SigmaNex.Core.Triage;
 /// <summary>
 /// Recognises life-threatening situations in a question, with no model: lexicon patterns per language
 /// (inflection by prefixes, one-typo tolerance), negation within the clause ("no bleeding"), idioms that
-/// cancel a match ("this traffic is killing me"), and the longest match winning where matches overlap
+/// cancel any match they overlap ("this traffic is killing me"), and the longest match winning where matches overlap
 /// ("can't breathe" is not "not breathing"). Runs every lexicon, so it does not depend on detection;
 /// all of their patterns sit behind one <see cref="TriageIndex"/>, so the cost of a question hardly grows
 /// with the number of languages and patterns.
@@ -72,23 +72,28 @@ public sealed class TriageClassifier
         var question = _index.Analyse(tokens);
         var matches = _index.Matches(question);
 
-        // Idioms cancel the matches of their own lexicon that they overlap.
-        var idiomSpans = new List<(int Lexicon, int Start, int End)>();
+        // Idioms cancel every match they overlap, whichever lexicon found it: a Spanish idiom ("casi me da
+        // un infarto") also covers the English lexicon's reading of "infarto" as a typo of "infarct".
+        var idiomSpans = new List<(int Start, int End)>();
         foreach (var (ordinal, start, end) in matches)
         {
             if (_roles[ordinal].Role == Role.Idiom)
             {
-                idiomSpans.Add((_roles[ordinal].Lexicon, start, end));
+                idiomSpans.Add((start, end));
             }
         }
 
+        // Negation words: the lexicon's own, and those of the question's language when another lexicon
+        // found the match ("no tiene fiebre ni convulsiones": Spanish "ni", English "convuls*").
+        var hinted = languageHint is null ? null : _lexicons.FirstOrDefault(x => x.Language == languageHint);
         var found = new List<Found>();
         foreach (var (ordinal, start, end) in matches)
         {
             var (l, role) = _roles[ordinal];
             if (role != Role.Pattern
-                || idiomSpans.Exists(s => s.Lexicon == l && s.Start <= end && start <= s.End)
-                || IsNegated(_lexicons[l], tokens, start, end))
+                || idiomSpans.Exists(s => s.Start <= end && start <= s.End)
+                || IsNegated(_lexicons[l], tokens, start, end)
+                || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end)))
             {
                 continue;
             }
@@ -143,11 +148,15 @@ public sealed class TriageClassifier
     /// <summary>
     /// A negation word shortly before the match in its clause ("no bleeding", "il ne saigne pas"), or, for
     /// languages that put it after the verb, right after it ("er blutet nicht", spoken "il saigne pas").
+    /// A match that itself begins with a negation word ("no pulse", "aucun pouls") is not cancelled by
+    /// one before it: that is the other half of the same negation, not a second one (French "il n'a aucun
+    /// pouls", Spanish "no tiene ningún pulso", Italian "non ha nessun battito").
     /// </summary>
     private static bool IsNegated(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start, int end)
     {
         var clause = tokens[start].Clause;
-        for (var i = start - 1; i >= 0 && i >= start - lexicon.NegationWindow && tokens[i].Clause == clause; i--)
+        var lookBack = lexicon.Negations.Contains(tokens[start].Text) ? 0 : lexicon.NegationWindow;
+        for (var i = start - 1; i >= 0 && i >= start - lookBack && tokens[i].Clause == clause; i--)
         {
             if (lexicon.Negations.Contains(tokens[i].Text))
             {

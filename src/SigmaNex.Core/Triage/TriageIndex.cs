@@ -25,9 +25,10 @@ internal sealed class QuestionAtoms
 /// Every lexicon's patterns behind one index of their words, so that a question costs a few dictionary
 /// look-ups per word however many patterns there are. Whole words and prefixes are looked up by hash;
 /// typos through a one-deletion index (a word and a one-typo variant of it always share a form with at
-/// most one letter deleted), each candidate then confirmed by <see cref="TriageAtom.Matches"/>. Only the
-/// patterns whose first word occurs in the question are tried. The matches are exactly those of trying
-/// every pattern at every word, in pattern order then position.
+/// most one letter deleted), each candidate then confirmed by <see cref="TriageAtom.Matches"/>, and only
+/// for words that are not whole words of some pattern (a word of one language is not a typo of
+/// another's). Only the patterns whose first word occurs in the question are tried. The matches are
+/// those of trying every pattern at every word, in pattern order then position.
 /// </summary>
 internal sealed class TriageIndex
 {
@@ -129,9 +130,10 @@ internal sealed class TriageIndex
         {
             var token = tokens[i].Text;
             found.Clear();
-            if (_whole.TryGetValue(token, out var ids))
+            var known = _whole.TryGetValue(token, out var ids);
+            if (known)
             {
-                found.AddRange(ids);
+                found.AddRange(ids!);
             }
 
             for (var p = 1; p <= Math.Min(token.Length, _longestPrefix); p++)
@@ -142,11 +144,13 @@ internal sealed class TriageIndex
                 }
             }
 
+            // A word that some pattern has as a whole word (Spanish "sangre", "infarto") is not a typo of
+            // another word (Italian "sangue", English "infarct*"): typos are looked for only in other words.
             // A typo match compares the whole token (words) or its first k letters (prefixes), with k at
             // least FuzzyFrom - 1 and at most the longest fuzzy word + 1: probe each such head and the head
             // with each letter deleted.
             candidates.Clear();
-            for (var k = TriageAtom.FuzzyFrom - 1; k <= Math.Min(token.Length, _longestFuzzy + 1); k++)
+            for (var k = TriageAtom.FuzzyFrom - 1; k <= Math.Min(token.Length, _longestFuzzy + 1) && !known; k++)
             {
                 var head = token.AsSpan(0, k);
                 if (_oneDeleted.TryGetValue(head, out ids))

@@ -9,7 +9,9 @@ namespace SigmaNex.Core.Triage;
 /// names the protocol to show; a trailing <c>!urgent</c> or <c>!critical</c> overrides the category's
 /// severity. Words of six letters or more also match with one typo (a letter added, dropped, changed or
 /// swapped), unless written <c>=word</c> (exact: for a word one typo away from a common word of another
-/// language, like "poison" and French "poisson"). No nested parentheses.
+/// language, like "poison" and French "poisson"), or the question's word is itself a whole word of some
+/// pattern of any lexicon (then it is that word, not a typo). Inflection belongs in prefixes, not typos.
+/// No nested parentheses.
 /// </summary>
 internal sealed partial class TriagePattern
 {

@@ -49,6 +49,68 @@ public sealed class TriageEngineTests
         Assert.Equal(Severity.Urgent, r.Severity);
     }
 
+    private const string Other = """
+        language: yy
+        negations: [nein]
+        idioms: ["killing me softly"]
+        categories:
+          poisoning:
+            severity: critical
+            patterns: ["sangre", "killing"]
+        """;
+
+    private const string Concord = """
+        language: zz
+        negations: [no, not]
+        idioms: ["zzz"]
+        categories:
+          cardiac_arrest:
+            severity: critical
+            patterns: ["no pulse"]
+          severe_bleeding:
+            severity: critical
+            patterns: ["heavy bleeding"]
+        """;
+
+    [Theory]
+    [InlineData("there is no pulse", true)]
+    [InlineData("there is not no pulse", true)] // a negation word starting the match is not negated again (negative concord)
+    [InlineData("not the heavy bleeding", false)]
+    public void Classify_NegationBeforeANegativePattern_IsTheSameNegation(string text, bool detected) =>
+        Assert.Equal(detected, With(Concord).Classify(text).Detected);
+
+    [Fact]
+    public void Classify_AnIdiomCancelsMatchesOfEveryLexicon()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "a.yaml"), TriageLexicon.Parse(Other, "b.yaml")]);
+
+        Assert.True(triage.Classify("bleeding").Detected);
+        Assert.False(triage.Classify("bleeding edge").Detected); // idiom of lexicon xx, match of xx
+        Assert.True(triage.Classify("killing").Detected);
+        Assert.False(triage.Classify("killing me softly").Detected); // idiom and match of yy
+    }
+
+    [Fact]
+    public void Classify_NegationsOfTheQuestionsLanguage_ApplyToOtherLexicons()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "a.yaml"), TriageLexicon.Parse(Other, "b.yaml")]);
+
+        Assert.True(triage.Classify("nein bleeding").Detected); // "nein" is not a negation of xx
+        Assert.False(triage.Classify("nein bleeding", "yy").Detected); // ... but it is of the question's language
+        Assert.True(triage.Classify("nein bleeding", "xx").Detected);
+    }
+
+    [Fact]
+    public void Classify_AWholeWordOfAnyPattern_IsNotATypoOfAnother()
+    {
+        var alone = With(Lexicon.Replace("\"haemorrhage\"", "\"sangue\"", StringComparison.Ordinal));
+        var both = new TriageClassifier([TriageLexicon.Parse(Lexicon.Replace("\"haemorrhage\"", "\"sangue\"", StringComparison.Ordinal), "a.yaml"), TriageLexicon.Parse(Other, "b.yaml")]);
+
+        Assert.True(alone.Classify("sangre").Detected); // one typo from "sangue"
+        Assert.Equal("poisoning", both.Classify("sangre").Category); // a word of yy: only yy's "sangre" matches
+        Assert.Equal("severe_bleeding", both.Classify("sanguee").Category); // a typo still matches
+    }
+
     [Theory]
     [InlineData("(a|(b|c))")]
     [InlineData("(a|b)? c")]
@@ -67,7 +129,10 @@ public sealed class TriageEngineTests
         "recette de poisson et de pain au chocolat pour les enfants",
     ];
 
-    /// <summary>The index must find exactly what comparing every pattern with every word finds.</summary>
+    /// <summary>
+    /// The index must find exactly what comparing every pattern with every word finds (with one typo too,
+    /// unless the word is a whole word of some pattern).
+    /// </summary>
     [Theory]
     [MemberData(nameof(Sentences))]
     public void Index_FindsTheSameMatchesAsComparingEveryWord(string text)
@@ -77,7 +142,14 @@ public sealed class TriageEngineTests
         var tokens = TriageTokens.Split(text);
 
         var atoms = patterns.SelectMany(p => p.Atoms).GroupBy(a => a.Id).Select(g => g.First()).ToList();
-        var naive = new QuestionAtoms(tokens, tokens.Select(t => atoms.Where(a => a.Matches(t.Text)).Select(a => a.Id).Order().ToArray()).ToArray());
+        int[] Naive(string token)
+        {
+            var known = atoms.Exists(a => !a.Prefix && a.Word == token);
+            return atoms.Where(a => a.Matches(token) && (!known || (a.Prefix ? token.StartsWith(a.Word, StringComparison.Ordinal) : token == a.Word)))
+                .Select(a => a.Id).Order().ToArray();
+        }
+
+        var naive = new QuestionAtoms(tokens, tokens.Select(t => Naive(t.Text)).ToArray());
         var expected = new List<(int, int, int)>();
         for (var ordinal = 0; ordinal < patterns.Count; ordinal++)
         {
