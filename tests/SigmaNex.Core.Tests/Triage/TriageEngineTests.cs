@@ -125,6 +125,10 @@ public sealed class TriageEngineTests
     [
         "my father suddenly has strong pain in the chest and his left arm",
         "mio figlio ha ingoiato una moneta e non respira, cosa faccio?",
+        "mi hijo se está ahogando en la piscina y no respira",
+        "il ne respire plus, comment faire un massage cardiaque",
+        "mein Kind hat einen Krampfanfall und atmet nicht mehr richtig",
+        "Herzdruckmassage Herzstilstand bewustlos Schlaganfal Vergiftung",
         "he is unconcious and blee ding heavly after a car crahs",
         "recette de poisson et de pain au chocolat pour les enfants",
     ];
