@@ -25,7 +25,7 @@ internal sealed class QuestionAtoms
 /// Every lexicon's patterns behind one index of their words, so that a question costs a few dictionary
 /// look-ups per word however many patterns there are. Whole words and prefixes are looked up by hash;
 /// typos through a one-deletion index (a word and a one-typo variant of it always share a form with at
-/// most one letter deleted), each candidate then confirmed by <see cref="TriageAtom.Matches"/>, and only
+/// most one letter deleted; the forms are kept as hashes, so building it allocates no strings), each candidate then confirmed by <see cref="TriageAtom.Matches"/>, and only
 /// for words that are not whole words of some pattern (a word of one language is not a typo of
 /// another's). Only the patterns whose first word occurs in the question are tried. The matches are
 /// those of trying every pattern at every word, in pattern order then position.
@@ -36,7 +36,7 @@ internal sealed class TriageIndex
     private readonly TriagePattern[] _patterns;
     private readonly Dictionary<string, int[]> _whole;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _oneDeleted;
+    private readonly Dictionary<ulong, int[]> _oneDeleted;
     private readonly int[][] _startingWith;
     private readonly int _longestPrefix;
     private readonly int _longestFuzzy;
@@ -59,8 +59,9 @@ internal sealed class TriageIndex
 
         var whole = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var oneDeleted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        static void Add(Dictionary<string, List<int>> map, string key, int id)
+        var oneDeleted = new Dictionary<ulong, List<int>>();
+        static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id)
+            where TKey : notnull
         {
             if (!map.TryGetValue(key, out var list))
             {
@@ -85,10 +86,9 @@ internal sealed class TriageIndex
             if (atom.Fuzzy)
             {
                 _longestFuzzy = Math.Max(_longestFuzzy, atom.Word.Length);
-                Add(oneDeleted, atom.Word, id);
-                for (var j = 0; j < atom.Word.Length; j++)
+                for (var j = -1; j < atom.Word.Length; j++)
                 {
-                    Add(oneDeleted, atom.Word.Remove(j, 1), id);
+                    Add(oneDeleted, Hash(atom.Word, j), id);
                 }
             }
         }
@@ -97,7 +97,7 @@ internal sealed class TriageIndex
             map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _whole = Freeze(whole);
         _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
-        _oneDeleted = Freeze(oneDeleted).GetAlternateLookup<ReadOnlySpan<char>>();
+        _oneDeleted = oneDeleted.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 
         var startingWith = new List<int>[_atoms.Count];
         for (var ordinal = 0; ordinal < _patterns.Length; ordinal++)
@@ -125,7 +125,6 @@ internal sealed class TriageIndex
         var result = new int[tokens.Count][];
         var found = new List<int>();
         var candidates = new List<int>();
-        Span<char> buffer = stackalloc char[_longestFuzzy + 2];
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i].Text;
@@ -148,21 +147,14 @@ internal sealed class TriageIndex
             // another word (Italian "sangue", English "infarct*"): typos are looked for only in other words.
             // A typo match compares the whole token (words) or its first k letters (prefixes), with k at
             // least FuzzyFrom - 1 and at most the longest fuzzy word + 1: probe each such head and the head
-            // with each letter deleted.
+            // with each letter deleted (by hash: a collision only adds a candidate that Matches rejects).
             candidates.Clear();
             for (var k = TriageAtom.FuzzyFrom - 1; k <= Math.Min(token.Length, _longestFuzzy + 1) && !known; k++)
             {
                 var head = token.AsSpan(0, k);
-                if (_oneDeleted.TryGetValue(head, out ids))
+                for (var j = -1; j < k; j++)
                 {
-                    candidates.AddRange(ids);
-                }
-
-                for (var j = 0; j < k; j++)
-                {
-                    head[..j].CopyTo(buffer);
-                    head[(j + 1)..].CopyTo(buffer[j..]);
-                    if (_oneDeleted.TryGetValue(buffer[..(k - 1)], out ids))
+                    if (_oneDeleted.TryGetValue(Hash(head, j), out ids))
                     {
                         candidates.AddRange(ids);
                     }
@@ -182,6 +174,21 @@ internal sealed class TriageIndex
         }
 
         return new QuestionAtoms(tokens, result);
+    }
+
+    /// <summary>FNV-1a hash of <paramref name="text"/> without the letter at <paramref name="skip"/> (-1: none).</summary>
+    private static ulong Hash(ReadOnlySpan<char> text, int skip)
+    {
+        var hash = 14695981039346656037UL;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i != skip)
+            {
+                hash = (hash ^ text[i]) * 1099511628211UL;
+            }
+        }
+
+        return hash;
     }
 
     /// <summary>Every match of every pattern: (pattern ordinal, first token, last token), by ordinal then position.</summary>
