@@ -3,6 +3,7 @@ namespace SigmaNex.Bench;
 /// <summary>
 /// The benchmark and tuning harness. Commands:
 ///   tune-retrieval [set.jsonl]   evaluate a grid of fusion settings on a labelled set (use a dev set)
+///   triage-latency ["question" ...]   microseconds per Classify over every lexicon
 ///   scale [--sizes 10000,100000,1000000] [--queries 300]   search latency, build rate and memory at scale
 /// </summary>
 public static class BenchApp
@@ -20,6 +21,7 @@ public static class BenchApp
             "tune-retrieval" => await RetrievalTuning.RunAsync(args[1..]).ConfigureAwait(false),
             "scale" => await ScaleBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
             "fts-experiment" => FtsExperiment.Run(args[1..]),
+            "triage-latency" => TriageLatency.Run(args[1..]),
             _ => Usage(args[0]),
         };
     }

@@ -3,8 +3,10 @@ namespace SigmaNex.Core.Triage;
 /// <summary>
 /// Recognises life-threatening situations in a question, with no model: lexicon patterns per language
 /// (inflection by prefixes, one-typo tolerance), negation within the clause ("no bleeding"), idioms that
-/// cancel a match ("this traffic is killing me"), and the longest match winning where matches overlap
-/// ("can't breathe" is not "not breathing"). Runs every lexicon, so it does not depend on detection.
+/// cancel any match they overlap ("this traffic is killing me"), and the longest match winning where matches overlap
+/// ("can't breathe" is not "not breathing"). Runs every lexicon, so it does not depend on detection;
+/// all of their patterns sit behind one <see cref="TriageIndex"/>, so the cost of a question hardly grows
+/// with the number of languages and patterns.
 /// </summary>
 public sealed class TriageClassifier
 {
@@ -25,8 +27,40 @@ public sealed class TriageClassifier
     };
 
     private readonly IReadOnlyList<TriageLexicon> _lexicons;
+    private readonly TriageIndex _index;
 
-    private TriageClassifier(IReadOnlyList<TriageLexicon> lexicons) => _lexicons = lexicons;
+    // For each indexed pattern (by ordinal): the lexicon it comes from and what it is.
+    private readonly (int Lexicon, Role Role)[] _roles;
+
+    internal TriageClassifier(IReadOnlyList<TriageLexicon> lexicons)
+    {
+        _lexicons = lexicons;
+        var patterns = new List<TriagePattern>();
+        var roles = new List<(int, Role)>();
+        for (var l = 0; l < lexicons.Count; l++)
+        {
+            var lexicon = lexicons[l];
+            foreach (var (list, role) in new[]
+                     {
+                         (lexicon.Idioms, Role.Idiom), (lexicon.Patterns, Role.Pattern),
+                         (lexicon.AgeWords.Values.SelectMany(v => v).ToList(), Role.Age),
+                     })
+            {
+                patterns.AddRange(list);
+                roles.AddRange(list.Select(_ => (l, role)));
+            }
+        }
+
+        _index = new TriageIndex(patterns);
+        _roles = [.. roles];
+    }
+
+    private enum Role
+    {
+        Idiom,
+        Pattern,
+        Age,
+    }
 
     public static TriageClassifier Default { get; } = new(TriageLexicon.LoadAll());
 
@@ -35,22 +69,36 @@ public sealed class TriageClassifier
     public TriageResult Classify(string text, string? languageHint = null)
     {
         var tokens = TriageTokens.Split(text);
-        var found = new List<Found>();
-        foreach (var lexicon in _lexicons)
-        {
-            var idiomSpans = lexicon.Idioms.SelectMany(i => i.Matches(tokens)).ToList();
-            foreach (var pattern in lexicon.Patterns)
-            {
-                foreach (var (start, end) in pattern.Matches(tokens))
-                {
-                    if (idiomSpans.Any(s => s.Start <= end && start <= s.End) || IsNegated(lexicon, tokens, start))
-                    {
-                        continue;
-                    }
+        var question = _index.Analyse(tokens);
+        var matches = _index.Matches(question);
 
-                    found.Add(new Found(pattern, lexicon, start, end));
-                }
+        // Idioms cancel every match they overlap, whichever lexicon found it: a Spanish idiom ("casi me da
+        // un infarto") also covers the English lexicon's reading of "infarto" as a typo of "infarct".
+        var idiomSpans = new List<(int Start, int End)>();
+        foreach (var (ordinal, start, end) in matches)
+        {
+            if (_roles[ordinal].Role == Role.Idiom)
+            {
+                idiomSpans.Add((start, end));
             }
+        }
+
+        // Negation words: the lexicon's own, and those of the question's language when another lexicon
+        // found the match ("no tiene fiebre ni convulsiones": Spanish "ni", English "convuls*").
+        var hinted = languageHint is null ? null : _lexicons.FirstOrDefault(x => x.Language == languageHint);
+        var found = new List<Found>();
+        foreach (var (ordinal, start, end) in matches)
+        {
+            var (l, role) = _roles[ordinal];
+            if (role != Role.Pattern
+                || idiomSpans.Exists(s => s.Start <= end && start <= s.End)
+                || IsNegated(_lexicons[l], tokens, start, end)
+                || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end)))
+            {
+                continue;
+            }
+
+            found.Add(new Found(_index.Pattern(ordinal), _lexicons[l], start, end));
         }
 
         // Overlapping matches: the longest wins (then the query's own language, then category order).
@@ -77,7 +125,7 @@ public sealed class TriageClassifier
         var protocol = primary.Pattern.Protocol ?? TriageCategory.DefaultProtocol[category];
         if (s_ageProtocols.TryGetValue(protocol, out var byAge))
         {
-            protocol = AgeGroup(primary.Lexicon, tokens) switch
+            protocol = AgeGroup(primary.Lexicon, matches) switch
             {
                 "infant" => byAge.Infant,
                 "child" => byAge.Child,
@@ -97,12 +145,29 @@ public sealed class TriageClassifier
         };
     }
 
-    private static bool IsNegated(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start)
+    /// <summary>
+    /// A negation word shortly before the match in its clause ("no bleeding", "il ne saigne pas"), or, for
+    /// languages that put it after the verb, right after it ("er blutet nicht", spoken "il saigne pas").
+    /// A match that itself begins with a negation word ("no pulse", "aucun pouls") is not cancelled by
+    /// one before it: that is the other half of the same negation, not a second one (French "il n'a aucun
+    /// pouls", Spanish "no tiene ningún pulso", Italian "non ha nessun battito").
+    /// </summary>
+    private static bool IsNegated(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start, int end)
     {
         var clause = tokens[start].Clause;
-        for (var i = start - 1; i >= 0 && i >= start - lexicon.NegationWindow && tokens[i].Clause == clause; i--)
+        var lookBack = lexicon.Negations.Contains(tokens[start].Text) ? 0 : lexicon.NegationWindow;
+        for (var i = start - 1; i >= 0 && i >= start - lookBack && tokens[i].Clause == clause; i--)
         {
             if (lexicon.Negations.Contains(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        clause = tokens[end].Clause;
+        for (var i = end + 1; i < tokens.Count && i <= end + lexicon.NegationAfterWindow && tokens[i].Clause == clause; i++)
+        {
+            if (lexicon.NegationsAfter.Contains(tokens[i].Text))
             {
                 return true;
             }
@@ -111,11 +176,12 @@ public sealed class TriageClassifier
         return false;
     }
 
-    private static string? AgeGroup(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens)
+    private string? AgeGroup(TriageLexicon lexicon, List<(int Ordinal, int Start, int End)> matches)
     {
         foreach (var group in new[] { "infant", "child" })
         {
-            if (lexicon.AgeWords.TryGetValue(group, out var words) && words.Any(w => w.Matches(tokens).Any()))
+            if (matches.Exists(m => _roles[m.Ordinal].Role == Role.Age && _lexicons[_roles[m.Ordinal].Lexicon] == lexicon
+                                    && _index.Pattern(m.Ordinal).Category == group))
             {
                 return group;
             }

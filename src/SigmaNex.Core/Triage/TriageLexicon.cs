@@ -13,6 +13,12 @@ internal sealed class TriageLexicon
 
     public required int NegationWindow { get; init; }
 
+    /// <summary>Words that negate a match they follow (German "er blutet nicht", spoken French "il saigne pas").</summary>
+    public required HashSet<string> NegationsAfter { get; init; }
+
+    /// <summary>How many words after a match are searched for <see cref="NegationsAfter"/>.</summary>
+    public required int NegationAfterWindow { get; init; }
+
     public required IReadOnlyList<TriagePattern> Idioms { get; init; }
 
     public required IReadOnlyList<TriagePattern> Patterns { get; init; }
@@ -63,6 +69,8 @@ internal sealed class TriageLexicon
             Language = language,
             Negations = List(Get(root, "negations")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal),
             NegationWindow = Get(root, "negation_window") is YamlScalarNode w ? int.Parse(w.Value!, System.Globalization.CultureInfo.InvariantCulture) : 3,
+            NegationsAfter = List(Get(root, "negations_after")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal),
+            NegationAfterWindow = Get(root, "negation_after_window") is YamlScalarNode a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 1,
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
             Patterns = patterns,
             Severities = severities,

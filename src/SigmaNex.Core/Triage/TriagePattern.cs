@@ -4,10 +4,14 @@ namespace SigmaNex.Core.Triage;
 
 /// <summary>
 /// A compiled lexicon pattern. Syntax: words separated by spaces; <c>word*</c> matches any word starting
-/// with <c>word</c>; <c>(a|b*)</c> matches either; <c>~</c> (or <c>~N</c>) skips up to 3 (or N) words;
-/// a trailing <c>=&gt; protocol-id</c> names the protocol to show; a trailing <c>!urgent</c> or
-/// <c>!critical</c> overrides the category's severity. Words of six letters or more also match with one
-/// typo (a letter added, dropped, changed or swapped).
+/// with <c>word</c>; <c>(a|b*)</c> matches either; <c>(a|b)?</c> may also be absent (not as the first or
+/// last element); <c>~</c> (or <c>~N</c>) skips up to 3 (or N) words; a trailing <c>=&gt; protocol-id</c>
+/// names the protocol to show; a trailing <c>!urgent</c> or <c>!critical</c> overrides the category's
+/// severity. Words of six letters or more also match with one typo (a letter added, dropped, changed or
+/// swapped), unless written <c>=word</c> (exact: for a word one typo away from a common word of another
+/// language, like "poison" and French "poisson"), or the question's word is itself a whole word of some
+/// pattern of any lexicon (then it is that word, not a typo). Inflection belongs in prefixes, not typos.
+/// No nested parentheses.
 /// </summary>
 internal sealed partial class TriagePattern
 {
@@ -35,20 +39,22 @@ internal sealed partial class TriagePattern
         var text = source.Trim();
         string? protocol = null;
         Severity? severity = null;
+        foreach (var (mark, level) in new[] { ("!urgent", Triage.Severity.Urgent), ("!critical", Triage.Severity.Critical) })
+        {
+            // before or after the "=> protocol"
+            var at = text.IndexOf(mark, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                severity = level;
+                text = (text[..at] + text[(at + mark.Length)..]).Trim();
+            }
+        }
+
         var arrow = text.IndexOf("=>", StringComparison.Ordinal);
         if (arrow >= 0)
         {
             protocol = text[(arrow + 2)..].Trim();
             text = text[..arrow].Trim();
-        }
-
-        foreach (var (mark, level) in new[] { ("!urgent", Triage.Severity.Urgent), ("!critical", Triage.Severity.Critical) })
-        {
-            if (text.EndsWith(mark, StringComparison.Ordinal))
-            {
-                severity = level;
-                text = text[..^mark.Length].Trim();
-            }
         }
 
         var elements = new List<Element>();
@@ -70,7 +76,7 @@ internal sealed partial class TriagePattern
             }
 
             var alternatives = inner.Split('|', StringSplitOptions.TrimEntries)
-                .Select(alt => WordSplit().Split(alt).Where(w => w.Length > 0).Select(Atom.Parse).ToArray())
+                .Select(alt => WordSplit().Split(alt).Where(w => w.Length > 0).Select(w => TriageAtom.Parse(w, source)).ToArray())
                 .ToList();
             if (alternatives.Any(a => a.Length == 0))
             {
@@ -94,21 +100,19 @@ internal sealed partial class TriagePattern
         return new TriagePattern(source, category, elements.ToArray(), protocol, severity);
     }
 
-    /// <summary>Finds every match; returns (first token, last token) pairs.</summary>
-    public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<TriageToken> tokens)
-    {
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var end = MatchFrom(tokens, i, 0);
-            if (end >= i)
-            {
-                yield return (i, end);
-            }
-        }
-    }
+    /// <summary>Every atom (word) of the pattern, for the index.</summary>
+    public IEnumerable<TriageAtom> Atoms => _elements.Where(e => e.Alternatives is not null).SelectMany(e => e.Alternatives!).SelectMany(a => a);
 
-    // Returns the index of the last matched token, or -1.
-    private int MatchFrom(IReadOnlyList<TriageToken> tokens, int position, int element)
+    /// <summary>The atoms a match can begin with: the first word of each alternative of the first element.</summary>
+    public IEnumerable<TriageAtom> FirstAtoms => _elements[0].Alternatives!.Select(a => a[0]);
+
+    /// <summary>
+    /// The last token of the match starting at <paramref name="position"/>, or -1. Words are compared through
+    /// <paramref name="question"/> (which atoms each token matches), so every atom must have been bound by the index.
+    /// </summary>
+    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0);
+
+    private int MatchFrom(QuestionAtoms question, int position, int element)
     {
         if (element == _elements.Length)
         {
@@ -118,9 +122,9 @@ internal sealed partial class TriagePattern
         var e = _elements[element];
         if (e.Alternatives is null)
         {
-            for (var skip = 0; skip <= e.Gap && position + skip < tokens.Count; skip++)
+            for (var skip = 0; skip <= e.Gap && position + skip < question.Count; skip++)
             {
-                var end = MatchFrom(tokens, position + skip, element + 1);
+                var end = MatchFrom(question, position + skip, element + 1);
                 if (end >= 0)
                 {
                     return end;
@@ -130,9 +134,9 @@ internal sealed partial class TriagePattern
             return -1;
         }
 
-        foreach (var sequence in e.Alternatives!)
+        foreach (var sequence in e.Alternatives)
         {
-            if (position + sequence.Length > tokens.Count)
+            if (position + sequence.Length > question.Count)
             {
                 continue;
             }
@@ -140,12 +144,12 @@ internal sealed partial class TriagePattern
             var ok = true;
             for (var k = 0; k < sequence.Length && ok; k++)
             {
-                ok = sequence[k].Matches(tokens[position + k].Text);
+                ok = question.Has(position + k, sequence[k].Id);
             }
 
             if (ok)
             {
-                var end = MatchFrom(tokens, position + sequence.Length, element + 1);
+                var end = MatchFrom(question, position + sequence.Length, element + 1);
                 if (end >= 0)
                 {
                     return end;
@@ -195,78 +199,9 @@ internal sealed partial class TriagePattern
     }
 
     /// <summary>A gap (no alternatives) or a choice between word sequences.</summary>
-    private sealed record Element(Atom[][]? Alternatives, int Gap);
+    private sealed record Element(TriageAtom[][]? Alternatives, int Gap);
 
-    private sealed record Atom(string Word, bool Prefix)
-    {
-        private const int FuzzyFrom = 6;
-
-        public static Atom Parse(string text)
-        {
-            var prefix = text.EndsWith('*');
-            var word = TextFolding.Fold((prefix ? text[..^1] : text).ToLowerInvariant());
-            return new Atom(word, prefix);
-        }
-
-        public bool Matches(string token)
-        {
-            if (Prefix ? token.StartsWith(Word, StringComparison.Ordinal) : token == Word)
-            {
-                return true;
-            }
-
-            if (Word.Length < FuzzyFrom)
-            {
-                return false;
-            }
-
-            if (!Prefix)
-            {
-                return Math.Abs(token.Length - Word.Length) <= 1 && WithinOneEdit(token, Word);
-            }
-
-            for (var k = Word.Length - 1; k <= Word.Length + 1; k++)
-            {
-                if (k <= token.Length && WithinOneEdit(token.AsSpan(0, k), Word))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Damerau–Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap).</summary>
-        private static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-        {
-            if (Math.Abs(a.Length - b.Length) > 1)
-            {
-                return false;
-            }
-
-            var i = 0;
-            while (i < a.Length && i < b.Length && a[i] == b[i])
-            {
-                i++;
-            }
-
-            if (i == a.Length && i == b.Length)
-            {
-                return true;
-            }
-
-            if (a.Length == b.Length)
-            {
-                // substitution, or a swap of two neighbours
-                return a[(i + 1)..].SequenceEqual(b[(i + 1)..])
-                    || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]));
-            }
-
-            return a.Length > b.Length ? a[(i + 1)..].SequenceEqual(b[i..]) : a[i..].SequenceEqual(b[(i + 1)..]);
-        }
-    }
-
-    // Pattern words split like question words do ("self-harm" → "self harm", "l'aria" → "l aria").
-    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}*]+")]
+    // Pattern words split like question words do ("self-harm" → "self harm", "l'aria" → "l aria"); "=" and "*" are marks.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}*=]+")]
     private static partial System.Text.RegularExpressions.Regex WordSplit();
 }

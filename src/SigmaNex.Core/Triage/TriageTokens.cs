@@ -6,12 +6,15 @@ namespace SigmaNex.Core.Triage;
 /// <summary>A folded word of the question and the clause it belongs to (negation does not cross clauses).</summary>
 internal readonly record struct TriageToken(string Text, int Clause, int Start, int End);
 
-/// <summary>Splits a question for triage: folded words, clause numbers at punctuation and "but".</summary>
+/// <summary>
+/// Splits a question for triage: folded words, clause numbers at punctuation and "but". A "but" word
+/// starts a new clause and stays a word of it (Italian "ma" is also French "my": "ma petite").
+/// </summary>
 internal static class TriageTokens
 {
     private static readonly HashSet<string> s_clauseWords = new(StringComparer.Ordinal)
     {
-        "but", "however", "although", "ma", "pero", "però", "mais", "aber", "sondern", "doch", "tuttavia", "pourtant", "sin embargo",
+        "but", "however", "although", "ma", "pero", "mais", "aber", "sondern", "jedoch", "tuttavia", "pourtant", "cependant", "embargo",
     };
 
     public static List<TriageToken> Split(string text)
@@ -38,6 +41,7 @@ internal static class TriageTokens
                 if (s_clauseWords.Contains(word))
                 {
                     clause++;
+                    tokens.Add(new TriageToken(word, clause, start, i));
                 }
                 else if (word == "t" && tokens.Count > 0 && start >= 2 && text[start - 1] is '\'' or '’' && tokens[^1].Text.EndsWith('n') && tokens[^1].End == start - 1)
                 {

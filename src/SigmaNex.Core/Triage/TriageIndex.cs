@@ -1,0 +1,230 @@
+namespace SigmaNex.Core.Triage;
+
+/// <summary>Which atoms (pattern words) each word of a question matches, as found by <see cref="TriageIndex"/>.</summary>
+internal sealed class QuestionAtoms
+{
+    private readonly int[][] _atoms;
+
+    public QuestionAtoms(IReadOnlyList<TriageToken> tokens, int[][] atoms)
+    {
+        Tokens = tokens;
+        _atoms = atoms;
+    }
+
+    public IReadOnlyList<TriageToken> Tokens { get; }
+
+    public int Count => _atoms.Length;
+
+    /// <summary>The ids of the atoms token <paramref name="token"/> matches, ascending.</summary>
+    public ReadOnlySpan<int> At(int token) => _atoms[token];
+
+    public bool Has(int token, int atom) => Array.BinarySearch(_atoms[token], atom) >= 0;
+}
+
+/// <summary>
+/// Every lexicon's patterns behind one index of their words, so that a question costs a few dictionary
+/// look-ups per word however many patterns there are. Whole words and prefixes are looked up by hash;
+/// typos through a one-deletion index (a word and a one-typo variant of it always share a form with at
+/// most one letter deleted; the forms are kept as hashes, so building it allocates no strings), each candidate then confirmed by <see cref="TriageAtom.Matches"/>, and only
+/// for words that are not whole words of some pattern (a word of one language is not a typo of
+/// another's). Only the patterns whose first word occurs in the question are tried. The matches are
+/// those of trying every pattern at every word, in pattern order then position.
+/// </summary>
+internal sealed class TriageIndex
+{
+    private readonly List<TriageAtom> _atoms = [];
+    private readonly TriagePattern[] _patterns;
+    private readonly Dictionary<string, int[]> _whole;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly Dictionary<ulong, int[]> _oneDeleted;
+    private readonly int[][] _startingWith;
+    private readonly int _longestPrefix;
+    private readonly int _longestFuzzy;
+
+    public TriageIndex(IReadOnlyList<TriagePattern> patterns)
+    {
+        _patterns = [.. patterns];
+        var ids = new Dictionary<(string, bool, bool), int>();
+        foreach (var atom in _patterns.SelectMany(p => p.Atoms))
+        {
+            if (!ids.TryGetValue(atom.Key, out var id))
+            {
+                id = _atoms.Count;
+                ids[atom.Key] = id;
+                _atoms.Add(atom);
+            }
+
+            atom.Id = id;
+        }
+
+        var whole = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var oneDeleted = new Dictionary<ulong, List<int>>();
+        static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id)
+            where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != id)
+            {
+                list.Add(id);
+            }
+        }
+
+        for (var id = 0; id < _atoms.Count; id++)
+        {
+            var atom = _atoms[id];
+            Add(atom.Prefix ? prefixes : whole, atom.Word, id);
+            if (atom.Prefix)
+            {
+                _longestPrefix = Math.Max(_longestPrefix, atom.Word.Length);
+            }
+
+            if (atom.Fuzzy)
+            {
+                _longestFuzzy = Math.Max(_longestFuzzy, atom.Word.Length);
+                for (var j = -1; j < atom.Word.Length; j++)
+                {
+                    Add(oneDeleted, Hash(atom.Word, j), id);
+                }
+            }
+        }
+
+        static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
+            map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _whole = Freeze(whole);
+        _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
+        _oneDeleted = oneDeleted.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+
+        var startingWith = new List<int>[_atoms.Count];
+        for (var ordinal = 0; ordinal < _patterns.Length; ordinal++)
+        {
+            foreach (var atom in _patterns[ordinal].FirstAtoms)
+            {
+                var list = startingWith[atom.Id] ??= [];
+                if (list.Count == 0 || list[^1] != ordinal)
+                {
+                    list.Add(ordinal);
+                }
+            }
+        }
+
+        _startingWith = startingWith.Select(l => l?.ToArray() ?? []).ToArray();
+    }
+
+    public int AtomCount => _atoms.Count;
+
+    public TriagePattern Pattern(int ordinal) => _patterns[ordinal];
+
+    /// <summary>Finds the atoms each token matches.</summary>
+    public QuestionAtoms Analyse(IReadOnlyList<TriageToken> tokens)
+    {
+        var result = new int[tokens.Count][];
+        var found = new List<int>();
+        var candidates = new List<int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i].Text;
+            found.Clear();
+            var known = _whole.TryGetValue(token, out var ids);
+            if (known)
+            {
+                found.AddRange(ids!);
+            }
+
+            for (var p = 1; p <= Math.Min(token.Length, _longestPrefix); p++)
+            {
+                if (_prefixes.TryGetValue(token.AsSpan(0, p), out ids))
+                {
+                    found.AddRange(ids);
+                }
+            }
+
+            // A word that some pattern has as a whole word (Spanish "sangre", "infarto") is not a typo of
+            // another word (Italian "sangue", English "infarct*"): typos are looked for only in other words.
+            // A typo match compares the whole token (words) or its first k letters (prefixes), with k at
+            // least FuzzyFrom - 1 and at most the longest fuzzy word + 1: probe each such head and the head
+            // with each letter deleted (by hash: a collision only adds a candidate that Matches rejects).
+            candidates.Clear();
+            for (var k = TriageAtom.FuzzyFrom - 1; k <= Math.Min(token.Length, _longestFuzzy + 1) && !known; k++)
+            {
+                var head = token.AsSpan(0, k);
+                for (var j = -1; j < k; j++)
+                {
+                    if (_oneDeleted.TryGetValue(Hash(head, j), out ids))
+                    {
+                        candidates.AddRange(ids);
+                    }
+                }
+            }
+
+            foreach (var id in candidates)
+            {
+                if (!found.Contains(id) && _atoms[id].Matches(token))
+                {
+                    found.Add(id);
+                }
+            }
+
+            found.Sort();
+            result[i] = [.. found.Distinct()];
+        }
+
+        return new QuestionAtoms(tokens, result);
+    }
+
+    /// <summary>FNV-1a hash of <paramref name="text"/> without the letter at <paramref name="skip"/> (-1: none).</summary>
+    private static ulong Hash(ReadOnlySpan<char> text, int skip)
+    {
+        var hash = 14695981039346656037UL;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i != skip)
+            {
+                hash = (hash ^ text[i]) * 1099511628211UL;
+            }
+        }
+
+        return hash;
+    }
+
+    /// <summary>Every match of every pattern: (pattern ordinal, first token, last token), by ordinal then position.</summary>
+    public List<(int Ordinal, int Start, int End)> Matches(QuestionAtoms question)
+    {
+        var tries = new List<long>();
+        for (var i = 0; i < question.Count; i++)
+        {
+            foreach (var atom in question.At(i))
+            {
+                foreach (var ordinal in _startingWith[atom])
+                {
+                    tries.Add(((long)ordinal << 32) | (uint)i);
+                }
+            }
+        }
+
+        tries.Sort();
+        var matches = new List<(int, int, int)>();
+        var previous = -1L;
+        foreach (var t in tries)
+        {
+            if (t == previous)
+            {
+                continue;
+            }
+
+            previous = t;
+            var (ordinal, start) = ((int)(t >> 32), (int)(t & 0xFFFFFFFF));
+            var end = _patterns[ordinal].MatchAt(question, start);
+            if (end >= start)
+            {
+                matches.Add((ordinal, start, end));
+            }
+        }
+
+        return matches;
+    }
+}

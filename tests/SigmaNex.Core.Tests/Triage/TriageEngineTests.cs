@@ -1,0 +1,173 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Tests.Triage;
+
+/// <summary>The matching engine itself: pattern syntax, the word index, negation before and after a match.</summary>
+public sealed class TriageEngineTests
+{
+    private static TriageClassifier With(string yaml) => new([TriageLexicon.Parse(yaml, "test.yaml")]);
+
+    private const string Lexicon = """
+        language: xx
+        negations: [no, not]
+        negations_after: [nope]
+        idioms: ["bleeding edge"]
+        categories:
+          severe_bleeding:
+            severity: critical
+            patterns: ["bleed*", "haemorrhage", "(heavy|severe) (bleeding|blood)", "=poison stuff => overdose !urgent"]
+          choking:
+            severity: critical
+            patterns: ["choking (hazard)? (now|today)", "abdominal ~2 thrust*"]
+        """;
+
+    [Theory]
+    [InlineData("he is bleeding", true)]
+    [InlineData("a haemorhage", true)] // one typo, word of 6+ letters
+    [InlineData("he is bleding", false)] // ... but not in a shorter one
+    [InlineData("no bleeding here", false)] // negation before
+    [InlineData("bleeding nope", false)] // negation after (negations_after)
+    [InlineData("bleeding, nope", true)] // ... but not across a clause
+    [InlineData("bleeding really nope", true)] // ... and only within negation_after_window (1)
+    [InlineData("the bleeding edge of science", false)] // idiom
+    [InlineData("poison stuff", true)]
+    [InlineData("poisson stuff", false)] // "=poison": no typo tolerance
+    [InlineData("choking today", true)]
+    [InlineData("choking hazard today", true)] // optional group
+    [InlineData("choking hazard", false)]
+    [InlineData("abdominal quick strong thrusts", true)] // gap of 2
+    [InlineData("abdominal very quick strong thrusts", false)] // gap too long
+    public void Classify_FollowsThePatternSyntax(string text, bool detected) =>
+        Assert.Equal(detected, With(Lexicon).Classify(text).Detected);
+
+    [Fact]
+    public void Classify_PatternOverridesProtocolAndSeverity()
+    {
+        var r = With(Lexicon).Classify("poison stuff");
+
+        Assert.Equal("overdose", r.ProtocolId);
+        Assert.Equal(Severity.Urgent, r.Severity);
+    }
+
+    private const string Other = """
+        language: yy
+        negations: [nein]
+        idioms: ["killing me softly"]
+        categories:
+          poisoning:
+            severity: critical
+            patterns: ["sangre", "killing"]
+        """;
+
+    private const string Concord = """
+        language: zz
+        negations: [no, not]
+        idioms: ["zzz"]
+        categories:
+          cardiac_arrest:
+            severity: critical
+            patterns: ["no pulse"]
+          severe_bleeding:
+            severity: critical
+            patterns: ["heavy bleeding"]
+        """;
+
+    [Theory]
+    [InlineData("there is no pulse", true)]
+    [InlineData("there is not no pulse", true)] // a negation word starting the match is not negated again (negative concord)
+    [InlineData("not the heavy bleeding", false)]
+    public void Classify_NegationBeforeANegativePattern_IsTheSameNegation(string text, bool detected) =>
+        Assert.Equal(detected, With(Concord).Classify(text).Detected);
+
+    [Fact]
+    public void Classify_AnIdiomCancelsMatchesOfEveryLexicon()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "a.yaml"), TriageLexicon.Parse(Other, "b.yaml")]);
+
+        Assert.True(triage.Classify("bleeding").Detected);
+        Assert.False(triage.Classify("bleeding edge").Detected); // idiom of lexicon xx, match of xx
+        Assert.True(triage.Classify("killing").Detected);
+        Assert.False(triage.Classify("killing me softly").Detected); // idiom and match of yy
+    }
+
+    [Fact]
+    public void Classify_NegationsOfTheQuestionsLanguage_ApplyToOtherLexicons()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "a.yaml"), TriageLexicon.Parse(Other, "b.yaml")]);
+
+        Assert.True(triage.Classify("nein bleeding").Detected); // "nein" is not a negation of xx
+        Assert.False(triage.Classify("nein bleeding", "yy").Detected); // ... but it is of the question's language
+        Assert.True(triage.Classify("nein bleeding", "xx").Detected);
+    }
+
+    [Fact]
+    public void Classify_AWholeWordOfAnyPattern_IsNotATypoOfAnother()
+    {
+        var alone = With(Lexicon.Replace("\"haemorrhage\"", "\"sangue\"", StringComparison.Ordinal));
+        var both = new TriageClassifier([TriageLexicon.Parse(Lexicon.Replace("\"haemorrhage\"", "\"sangue\"", StringComparison.Ordinal), "a.yaml"), TriageLexicon.Parse(Other, "b.yaml")]);
+
+        Assert.True(alone.Classify("sangre").Detected); // one typo from "sangue"
+        Assert.Equal("poisoning", both.Classify("sangre").Category); // a word of yy: only yy's "sangre" matches
+        Assert.Equal("severe_bleeding", both.Classify("sanguee").Category); // a typo still matches
+    }
+
+    [Theory]
+    [InlineData("(a|(b|c))")]
+    [InlineData("(a|b)? c")]
+    [InlineData("a ~")]
+    [InlineData("a= b")]
+    [InlineData("a b*c")]
+    [InlineData("(a|) b")]
+    public void Parse_RejectsMalformedPatterns(string pattern) =>
+        Assert.Throws<FormatException>(() => TriagePattern.Parse(pattern, "severe_bleeding"));
+
+    public static TheoryData<string> Sentences =>
+    [
+        "my father suddenly has strong pain in the chest and his left arm",
+        "mio figlio ha ingoiato una moneta e non respira, cosa faccio?",
+        "mi hijo se está ahogando en la piscina y no respira",
+        "il ne respire plus, comment faire un massage cardiaque",
+        "mein Kind hat einen Krampfanfall und atmet nicht mehr richtig",
+        "Herzdruckmassage Herzstilstand bewustlos Schlaganfal Vergiftung",
+        "he is unconcious and blee ding heavly after a car crahs",
+        "recette de poisson et de pain au chocolat pour les enfants",
+    ];
+
+    /// <summary>
+    /// The index must find exactly what comparing every pattern with every word finds (with one typo too,
+    /// unless the word is a whole word of some pattern).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Index_FindsTheSameMatchesAsComparingEveryWord(string text)
+    {
+        var patterns = TriageLexicon.LoadAll().SelectMany(l => l.Idioms.Concat(l.Patterns).Concat(l.AgeWords.Values.SelectMany(v => v))).ToList();
+        var index = new TriageIndex(patterns);
+        var tokens = TriageTokens.Split(text);
+
+        var atoms = patterns.SelectMany(p => p.Atoms).GroupBy(a => a.Id).Select(g => g.First()).ToList();
+        int[] Naive(string token)
+        {
+            var known = atoms.Exists(a => !a.Prefix && a.Word == token);
+            return atoms.Where(a => a.Matches(token) && (!known || (a.Prefix ? token.StartsWith(a.Word, StringComparison.Ordinal) : token == a.Word)))
+                .Select(a => a.Id).Order().ToArray();
+        }
+
+        var naive = new QuestionAtoms(tokens, tokens.Select(t => Naive(t.Text)).ToArray());
+        var expected = new List<(int, int, int)>();
+        for (var ordinal = 0; ordinal < patterns.Count; ordinal++)
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var end = patterns[ordinal].MatchAt(naive, i);
+                if (end >= i)
+                {
+                    expected.Add((ordinal, i, end));
+                }
+            }
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, index.Matches(index.Analyse(tokens)));
+    }
+}

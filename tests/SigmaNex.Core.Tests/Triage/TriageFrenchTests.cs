@@ -1,0 +1,202 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Tests.Triage;
+
+/// <summary>French triage (Resources/triage/fr.yaml): emergencies of every category, questions, typos, idioms, negation.</summary>
+public sealed class TriageFrenchTests
+{
+    private readonly TriageClassifier _triage = TriageClassifier.Default;
+
+    [Theory]
+    // cardiac_arrest
+    [InlineData("il ne respire plus", "cardiac_arrest")]
+    [InlineData("mon père respire pas, aidez moi", "cardiac_arrest")]
+    [InlineData("elle a arrêté de respirer", "cardiac_arrest")]
+    [InlineData("il n'a plus de pouls", "cardiac_arrest")]
+    [InlineData("je ne sens aucun pouls", "cardiac_arrest")]
+    [InlineData("arrêt cardiaque dans la rue", "cardiac_arrest")]
+    [InlineData("comment faire un massage cardiaque", "cardiac_arrest")]
+    [InlineData("comment utiliser un défibrillateur", "cardiac_arrest", "aed-use")]
+    [InlineData("il s'est effondré et ne respire pas", "cardiac_arrest")]
+    [InlineData("je crois qu'il est mort", "cardiac_arrest")]
+    // choking
+    [InlineData("il s'étouffe", "choking")]
+    [InlineData("mon fils s'est étouffé avec un bonbon", "choking")]
+    [InlineData("elle a fait une fausse route", "choking")]
+    [InlineData("une arête coincée dans la gorge", "choking")]
+    [InlineData("comment faire la manœuvre de Heimlich", "choking")]
+    [InlineData("il s'etoufe avec de la viande", "choking")]
+    // severe_bleeding
+    [InlineData("il saigne beaucoup de la jambe", "severe_bleeding")]
+    [InlineData("ça n'arrête pas de saigner", "severe_bleeding")]
+    [InlineData("il y a du sang partout", "severe_bleeding")]
+    [InlineData("comment arrêter une hémorragie", "severe_bleeding")]
+    [InlineData("il a reçu un coup de couteau", "severe_bleeding")]
+    [InlineData("comment poser un garrot", "severe_bleeding", "tourniquet")]
+    [InlineData("il saigne pas mal du bras", "severe_bleeding")]
+    [InlineData("hemoragie au bras", "severe_bleeding")]
+    // anaphylaxis
+    [InlineData("choc anaphylactique", "anaphylaxis")]
+    [InlineData("il est allergique aux cacahuètes et sa gorge gonfle", "anaphylaxis")]
+    [InlineData("piqué par une guêpe, son visage gonfle", "anaphylaxis")]
+    [InlineData("comment utiliser un stylo d'adrénaline", "anaphylaxis")]
+    [InlineData("œdème de Quincke", "anaphylaxis")]
+    // drowning
+    [InlineData("mon enfant se noie", "drowning")]
+    [InlineData("on l'a sorti de la piscine inconscient", "drowning")]
+    [InlineData("que faire en cas de noyade", "drowning")]
+    [InlineData("il est tombé dans la rivière", "drowning")]
+    // electrocution
+    [InlineData("il s'est électrocuté", "electrocution")]
+    [InlineData("elle a pris une décharge électrique", "electrocution")]
+    [InlineData("il a été frappé par la foudre", "electrocution", "lightning-strike")]
+    [InlineData("mon fils a mis les doigts dans la prise", "electrocution")]
+    // unconscious
+    [InlineData("il est inconscient", "unconscious")]
+    [InlineData("elle ne se réveille pas", "unconscious")]
+    [InlineData("je n'arrive pas à le réveiller", "unconscious")]
+    [InlineData("il a perdu connaissance", "unconscious")]
+    [InlineData("elle est tombée dans les pommes", "unconscious", "fainting")]
+    [InlineData("comment mettre quelqu'un en PLS", "unconscious", "recovery-position")]
+    [InlineData("il ne répond plus et ne bouge pas", "unconscious")]
+    // stroke
+    [InlineData("je pense qu'il fait un AVC", "stroke")]
+    [InlineData("sa bouche est de travers et il parle bizarrement", "stroke")]
+    [InlineData("tout à coup elle ne peut plus parler", "stroke")]
+    [InlineData("son bras droit est paralysé", "stroke")]
+    // heart_attack
+    [InlineData("je crois que mon père fait une crise cardiaque", "heart_attack")]
+    [InlineData("j'ai une douleur dans la poitrine qui serre", "heart_attack")]
+    [InlineData("mal à la poitrine et au bras gauche", "heart_attack")]
+    [InlineData("symptômes d'un infarctus", "heart_attack")]
+    // seizure
+    [InlineData("il fait une crise d'épilepsie", "seizure")]
+    [InlineData("mon bébé a des convulsions", "seizure")]
+    [InlineData("il tremble de tout le corps et bave", "seizure")]
+    [InlineData("il a de l'écume aux lèvres", "seizure")]
+    // breathing_difficulty
+    [InlineData("je n'arrive pas à respirer", "breathing_difficulty")]
+    [InlineData("il a du mal à respirer", "breathing_difficulty")]
+    [InlineData("crise d'asthme et pas de ventoline", "breathing_difficulty", "asthma-attack")]
+    [InlineData("ses lèvres sont bleues", "breathing_difficulty")]
+    [InlineData("elle respire très vite et siffle", "breathing_difficulty")]
+    // poisoning
+    [InlineData("mon fils a bu de l'eau de javel", "poisoning")]
+    [InlineData("elle a avalé toute la boîte de doliprane", "poisoning")]
+    [InlineData("intoxication au monoxyde de carbone", "poisoning", "carbon-monoxide")]
+    [InlineData("overdose d'héroïne", "poisoning", "overdose")]
+    [InlineData("il est ivre mort et vomit", "poisoning", "alcohol-poisoning")]
+    [InlineData("il a mangé des champignons sauvages", "poisoning")]
+    // suicide_self_harm
+    [InlineData("j'ai envie de mourir", "suicide_self_harm")]
+    [InlineData("je veux en finir", "suicide_self_harm")]
+    [InlineData("je n'ai plus envie de vivre", "suicide_self_harm")]
+    [InlineData("je me scarifie", "suicide_self_harm")]
+    [InlineData("j'ai des idées noires", "suicide_self_harm")]
+    [InlineData("je vais me tuer", "suicide_self_harm")]
+    // severe_burns
+    [InlineData("il s'est brûlé avec de l'eau bouillante", "severe_burns")]
+    [InlineData("comment soigner une brûlure", "severe_burns")]
+    [InlineData("ses vêtements ont pris feu", "severe_burns")]
+    [InlineData("de l'acide sur la peau", "severe_burns", "chemical-burns")]
+    [InlineData("de la javel dans les yeux", "severe_burns", "chemical-eye-injury")]
+    // heat_stroke
+    [InlineData("je pense qu'il fait un coup de chaleur", "heat_stroke")]
+    [InlineData("insolation grave", "heat_stroke")]
+    [InlineData("avec la canicule il est confus", "heat_stroke")]
+    // major_trauma
+    [InlineData("il est tombé du toit", "major_trauma")]
+    [InlineData("elle s'est cogné la tête très fort", "major_trauma")]
+    [InlineData("accident de moto", "major_trauma")]
+    [InlineData("il a été renversé par une voiture", "major_trauma")]
+    [InlineData("il s'est cassé le cou", "major_trauma", "spinal-injury")]
+    [InlineData("fracture ouverte de la jambe", "major_trauma", "fractures")]
+    [InlineData("coincé sous les décombres", "major_trauma", "crush-injury")]
+    // hypothermia
+    [InlineData("hypothermie en montagne", "hypothermia")]
+    [InlineData("il est gelé et confus", "hypothermia")]
+    [InlineData("des gelures aux doigts", "hypothermia", "frostbite")]
+    // venomous_bite
+    [InlineData("mordu par une vipère", "venomous_bite")]
+    [InlineData("piqué par un scorpion", "venomous_bite", "spider-scorpion-stings")]
+    [InlineData("piqûre de méduse", "venomous_bite", "marine-stings")]
+    // diabetic_emergency
+    [InlineData("il fait une hypoglycémie", "diabetic_emergency")]
+    [InlineData("elle est diabétique et très confuse", "diabetic_emergency")]
+    [InlineData("sa glycémie est très basse", "diabetic_emergency")]
+    [InlineData("hyperglycémie sévère", "diabetic_emergency", "hyperglycaemia")]
+    // childbirth
+    [InlineData("ma femme est en train d'accoucher", "childbirth")]
+    [InlineData("elle a perdu les eaux", "childbirth")]
+    [InlineData("je suis enceinte et je saigne", "childbirth")]
+    [InlineData("le cordon est autour du cou", "childbirth")]
+    public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
+    {
+        var r = _triage.Classify(text, "fr");
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+        if (protocol is not null)
+        {
+            Assert.Equal(protocol, r.ProtocolId);
+        }
+    }
+
+    [Theory]
+    [InlineData("mon bébé ne respire plus", "cpr-infant")]
+    [InlineData("mon fils de 6 ans ne respire pas", "cpr-child")]
+    [InlineData("mon grand-père de 80 ans ne respire plus", "cpr-adult")]
+    [InlineData("ma petite s'étouffe", "choking-child")]
+    public void Classify_FrenchAgeWords_ChooseTheProtocol(string text, string protocol) =>
+        Assert.Equal(protocol, _triage.Classify(text, "fr").ProtocolId);
+
+    [Theory]
+    // idioms
+    [InlineData("je meurs de faim")]
+    [InlineData("mort de rire")]
+    [InlineData("tu m'as fait une crise cardiaque")]
+    [InlineData("ce trafic me tue")]
+    [InlineData("ma batterie est morte")]
+    [InlineData("je suis noyé sous le travail")]
+    [InlineData("il fait une chaleur étouffante")]
+    [InlineData("j'ai des brûlures d'estomac")]
+    [InlineData("il a brûlé un feu rouge")]
+    [InlineData("j'ai pris un coup de soleil")]
+    [InlineData("le gâteau a brûlé")]
+    [InlineData("un coup de foudre au premier regard")]
+    [InlineData("je dois faire une prise de sang")]
+    [InlineData("il ne répond pas au téléphone")]
+    [InlineData("une vue à couper le souffle")]
+    [InlineData("tu me casses les pieds")]
+    [InlineData("recette de poisson au four")]
+    // negation
+    [InlineData("il ne saigne pas")]
+    [InlineData("il saigne pas")]
+    [InlineData("pas de saignement, juste un bleu")]
+    [InlineData("il n'est pas inconscient")]
+    [InlineData("sans perte de connaissance")]
+    // survival and minor problems
+    [InlineData("comment purifier l'eau d'une rivière")]
+    [InlineData("comment faire du feu sans allumettes")]
+    [InlineData("comment construire un abri")]
+    [InlineData("je me suis tordu la cheville")]
+    [InlineData("j'ai une ampoule au pied")]
+    [InlineData("piqûre de moustique")]
+    [InlineData("une petite coupure au doigt")]
+    [InlineData("j'ai mal à la tête")]
+    [InlineData("j'ai mal au cœur")]
+    [InlineData("que mettre dans une trousse de secours")]
+    [InlineData("combien d'eau stocker par personne")]
+    [InlineData("je fais un burn-out")]
+    public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
+        Assert.False(_triage.Classify(text, "fr").Detected, text);
+
+    [Fact]
+    public void Classify_FrenchNegation_StaysInItsClause()
+    {
+        var r = _triage.Classify("il ne saigne pas, mais il ne respire plus", "fr");
+
+        Assert.Equal("cardiac_arrest", r.Category);
+        Assert.DoesNotContain("severe_bleeding", r.AlsoMatched);
+    }
+}

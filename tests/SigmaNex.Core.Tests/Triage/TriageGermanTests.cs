@@ -1,0 +1,206 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Tests.Triage;
+
+/// <summary>German triage (Resources/triage/de.yaml): emergencies of every category, questions, typos, idioms, negation.</summary>
+public sealed class TriageGermanTests
+{
+    private readonly TriageClassifier _triage = TriageClassifier.Default;
+
+    [Theory]
+    // cardiac_arrest
+    [InlineData("Mein Vater atmet nicht", "cardiac_arrest")]
+    [InlineData("er atmet nicht mehr", "cardiac_arrest")]
+    [InlineData("sie hat aufgehört zu atmen", "cardiac_arrest")]
+    [InlineData("er hört auf zu atmen", "cardiac_arrest")]
+    [InlineData("ich finde keinen Puls", "cardiac_arrest")]
+    [InlineData("Verdacht auf Herzstillstand", "cardiac_arrest")]
+    [InlineData("wie mache ich eine Herzdruckmassage", "cardiac_arrest")]
+    [InlineData("Wiederbelebung bei Erwachsenen", "cardiac_arrest")]
+    [InlineData("wie benutze ich einen Defibrillator", "cardiac_arrest", "aed-use")]
+    [InlineData("ich glaube er ist tot", "cardiac_arrest")]
+    [InlineData("Herzdruckmasage richtig machen", "cardiac_arrest")]
+    // choking
+    [InlineData("mein Kind hat sich verschluckt und bekommt keine Luft", "choking")]
+    [InlineData("er erstickt", "choking")]
+    [InlineData("ein Bonbon steckt im Hals", "choking")]
+    [InlineData("wie geht der Heimlich-Griff", "choking")]
+    [InlineData("sie hat sich an einem Stück Fleisch verschluckt", "choking")]
+    // severe_bleeding
+    [InlineData("er blutet stark am Bein", "severe_bleeding")]
+    [InlineData("die Wunde hört nicht auf zu bluten", "severe_bleeding")]
+    [InlineData("überall ist viel Blut", "severe_bleeding")]
+    [InlineData("wie stoppe ich eine starke Blutung", "severe_bleeding")]
+    [InlineData("Messerstich in den Arm", "severe_bleeding")]
+    [InlineData("wie lege ich ein Tourniquet an", "severe_bleeding", "tourniquet")]
+    [InlineData("sein Finger wurde abgetrennt", "severe_bleeding", "amputation")]
+    // anaphylaxis
+    [InlineData("anaphylaktischer Schock", "anaphylaxis")]
+    [InlineData("er ist allergisch gegen Nüsse und seine Zunge schwillt an", "anaphylaxis")]
+    [InlineData("nach einem Wespenstich ist ihr Gesicht geschwollen", "anaphylaxis")]
+    [InlineData("wie benutze ich den Adrenalin-Pen", "anaphylaxis")]
+    [InlineData("der Hals schnürt sich zu nach dem Essen", "anaphylaxis")]
+    // drowning
+    [InlineData("mein Kind ertrinkt", "drowning")]
+    [InlineData("wir haben ihn aus dem Wasser gezogen", "drowning")]
+    [InlineData("er ist fast ertrunken", "drowning")]
+    [InlineData("sie ist in den Pool gefallen", "drowning")]
+    // electrocution
+    [InlineData("er hat einen Stromschlag bekommen", "electrocution")]
+    [InlineData("sie wurde vom Blitz getroffen", "electrocution", "lightning-strike")]
+    [InlineData("das Kind hat mit einer Gabel in die Steckdose gefasst", "electrocution")]
+    [InlineData("er hat die Hochspannungsleitung berührt", "electrocution")]
+    // unconscious
+    [InlineData("er ist bewusstlos", "unconscious")]
+    [InlineData("sie ist bewustlos", "unconscious")]
+    [InlineData("meine Mutter wacht nicht auf", "unconscious")]
+    [InlineData("er reagiert nicht mehr", "unconscious")]
+    [InlineData("er ist nicht ansprechbar", "unconscious")]
+    [InlineData("sie ist ohnmächtig geworden", "unconscious", "fainting")]
+    [InlineData("wie geht die stabile Seitenlage", "unconscious", "recovery-position")]
+    // stroke
+    [InlineData("ich glaube mein Opa hat einen Schlaganfall", "stroke")]
+    [InlineData("sein Mundwinkel hängt und er spricht verwaschen", "stroke")]
+    [InlineData("plötzlich kann sie nicht mehr sprechen", "stroke")]
+    [InlineData("ihr rechter Arm ist gelähmt", "stroke")]
+    [InlineData("Schlagnfall Anzeichen", "stroke")]
+    // heart_attack
+    [InlineData("mein Vater hat einen Herzinfarkt", "heart_attack")]
+    [InlineData("ich habe starke Brustschmerzen", "heart_attack")]
+    [InlineData("Schmerzen in der Brust und im linken Arm", "heart_attack")]
+    [InlineData("mir tut die Brust weh", "heart_attack")]
+    [InlineData("Herzinfakt Symptome", "heart_attack")]
+    // seizure
+    [InlineData("er hat einen Krampfanfall", "seizure")]
+    [InlineData("mein Baby hat einen Fieberkrampf", "seizure")]
+    [InlineData("sie hat einen epileptischen Anfall", "seizure")]
+    [InlineData("er zuckt am ganzen Körper und hat Schaum vor dem Mund", "seizure")]
+    // breathing_difficulty
+    [InlineData("ich bekomme keine Luft", "breathing_difficulty")]
+    [InlineData("er hat Atemnot", "breathing_difficulty")]
+    [InlineData("sie kann nicht mehr richtig atmen", "breathing_difficulty")]
+    [InlineData("Asthmaanfall und kein Spray dabei", "breathing_difficulty", "asthma-attack")]
+    [InlineData("seine Lippen sind blau", "breathing_difficulty")]
+    // poisoning
+    [InlineData("mein Sohn hat Putzmittel getrunken", "poisoning")]
+    [InlineData("sie hat eine ganze Packung Schlaftabletten genommen", "poisoning")]
+    [InlineData("Kohlenmonoxidvergiftung durch den Ofen", "poisoning", "carbon-monoxide")]
+    [InlineData("Überdosis Heroin", "poisoning", "overdose")]
+    [InlineData("er hat eine Alkoholvergiftung", "poisoning", "alcohol-poisoning")]
+    [InlineData("Verdacht auf Vergiftung", "poisoning")]
+    [InlineData("das Kind hat eine Knopfbatterie verschluckt", "poisoning")]
+    // suicide_self_harm
+    [InlineData("ich will mich umbringen", "suicide_self_harm")]
+    [InlineData("ich will nicht mehr leben", "suicide_self_harm")]
+    [InlineData("ich habe Suizidgedanken", "suicide_self_harm")]
+    [InlineData("ich ritze mich", "suicide_self_harm")]
+    [InlineData("ich möchte sterben", "suicide_self_harm")]
+    [InlineData("ich bringe mich um", "suicide_self_harm")]
+    // severe_burns
+    [InlineData("er hat sich mit kochendem Wasser verbrüht", "severe_burns")]
+    [InlineData("wie behandle ich eine Verbrennung", "severe_burns")]
+    [InlineData("seine Kleidung hat Feuer gefangen", "severe_burns")]
+    [InlineData("Säure auf die Haut gespritzt", "severe_burns", "chemical-burns")]
+    [InlineData("Reiniger ins Auge bekommen", "severe_burns", "chemical-eye-injury")]
+    // heat_stroke
+    [InlineData("ich glaube er hat einen Hitzschlag", "heat_stroke")]
+    [InlineData("Sonnenstich beim Kind", "heat_stroke")]
+    [InlineData("bei der Hitze ist er plötzlich verwirrt", "heat_stroke")]
+    // major_trauma
+    [InlineData("er ist vom Dach gefallen", "major_trauma")]
+    [InlineData("sie hat sich den Kopf gestoßen und ist benommen", "major_trauma")]
+    [InlineData("schwerer Verkehrsunfall auf der Landstraße", "major_trauma")]
+    [InlineData("er wurde von einem Auto angefahren", "major_trauma")]
+    [InlineData("Verdacht auf Wirbelsäulenverletzung", "major_trauma", "spinal-injury")]
+    [InlineData("offener Bruch am Bein", "major_trauma", "fractures")]
+    [InlineData("unter den Trümmern verschüttet", "major_trauma", "crush-injury")]
+    // hypothermia
+    [InlineData("er ist stark unterkühlt", "hypothermia")]
+    [InlineData("sie zittert vor Kälte und ist verwirrt", "hypothermia")]
+    [InlineData("Erfrierungen an den Zehen", "hypothermia", "frostbite")]
+    // venomous_bite
+    [InlineData("er wurde von einer Kreuzotter gebissen", "venomous_bite")]
+    [InlineData("Schlangenbiss beim Wandern", "venomous_bite")]
+    [InlineData("von einem Skorpion gestochen", "venomous_bite", "spider-scorpion-stings")]
+    [InlineData("von einer Qualle gestochen", "venomous_bite", "marine-stings")]
+    // diabetic_emergency
+    [InlineData("er ist unterzuckert", "diabetic_emergency")]
+    [InlineData("sie ist Diabetikerin und ganz verwirrt", "diabetic_emergency")]
+    [InlineData("sein Blutzucker ist sehr niedrig", "diabetic_emergency")]
+    [InlineData("Blutzucker über 400", "diabetic_emergency", "hyperglycaemia")]
+    // childbirth
+    [InlineData("meine Frau hat Wehen", "childbirth")]
+    [InlineData("die Fruchtblase ist geplatzt", "childbirth")]
+    [InlineData("ich bin schwanger und blute", "childbirth")]
+    [InlineData("die Nabelschnur ist um den Hals gewickelt", "childbirth")]
+    public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
+    {
+        var r = _triage.Classify(text, "de");
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+        if (protocol is not null)
+        {
+            Assert.Equal(protocol, r.ProtocolId);
+        }
+    }
+
+    [Theory]
+    [InlineData("mein Baby atmet nicht", "cpr-infant")]
+    [InlineData("mein 6 Monate alter Säugling atmet nicht mehr", "cpr-infant")]
+    [InlineData("mein Sohn ist 7 Jahre alt und atmet nicht", "cpr-child")]
+    [InlineData("mein Opa atmet nicht mehr", "cpr-adult")]
+    [InlineData("mein Kind erstickt", "choking-child")]
+    public void Classify_GermanAgeWords_ChooseTheProtocol(string text, string protocol) =>
+        Assert.Equal(protocol, _triage.Classify(text, "de").ProtocolId);
+
+    [Theory]
+    // idioms
+    [InlineData("ich sterbe vor Langeweile")]
+    [InlineData("mein Akku ist tot")]
+    [InlineData("das bringt mich um")]
+    [InlineData("das Warten bringt mich noch um")]
+    [InlineData("ich hätte fast einen Herzinfarkt bekommen")]
+    [InlineData("ich ertrinke in Arbeit")]
+    [InlineData("er stand wie vom Blitz getroffen da")]
+    [InlineData("Hals- und Beinbruch!")]
+    [InlineData("bist du lebensmüde?")]
+    [InlineData("das Essen ist verbrannt")]
+    [InlineData("mein Handy reagiert nicht")]
+    [InlineData("er geht nicht ans Telefon")]
+    [InlineData("ich backe einen Bienenstich")]
+    [InlineData("ich lach mich tot")]
+    [InlineData("mir hängt das zum Hals raus")]
+    [InlineData("ich hatte einen Lachanfall")]
+    [InlineData("was ist ein gutes Gift für Schnecken")]
+    // negation
+    [InlineData("er blutet nicht")]
+    [InlineData("keine Blutung, nur eine Prellung")]
+    [InlineData("sie ist nicht bewusstlos")]
+    [InlineData("er hat keine Atemnot")]
+    [InlineData("ohne Bewusstlosigkeit")]
+    // survival and minor problems
+    [InlineData("wie reinige ich Wasser aus dem Fluss")]
+    [InlineData("wie mache ich ein Feuer ohne Streichhölzer")]
+    [InlineData("wie baue ich einen Unterschlupf")]
+    [InlineData("ich habe mir den Knöchel verstaucht")]
+    [InlineData("ich habe eine Blase am Fuß")]
+    [InlineData("Mückenstich juckt")]
+    [InlineData("ein kleiner Schnitt am Finger")]
+    [InlineData("ich habe Kopfschmerzen")]
+    [InlineData("ich habe einen Sonnenbrand")]
+    [InlineData("was gehört in einen Erste-Hilfe-Kasten")]
+    [InlineData("wie viel Wasser braucht man pro Person")]
+    [InlineData("mein Blutdruck ist etwas hoch")]
+    public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
+        Assert.False(_triage.Classify(text, "de").Detected, text);
+
+    [Fact]
+    public void Classify_GermanNegation_StaysInItsClause()
+    {
+        var r = _triage.Classify("er blutet nicht, aber er atmet nicht", "de");
+
+        Assert.Equal("cardiac_arrest", r.Category);
+        Assert.DoesNotContain("severe_bleeding", r.AlsoMatched);
+    }
+}

@@ -1,0 +1,196 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Tests.Triage;
+
+/// <summary>Spanish triage (Resources/triage/es.yaml): emergencies of every category, questions, typos, idioms, negation.</summary>
+public sealed class TriageSpanishTests
+{
+    private readonly TriageClassifier _triage = TriageClassifier.Default;
+
+    [Theory]
+    // cardiac_arrest
+    [InlineData("mi padre no respira", "cardiac_arrest")]
+    [InlineData("Mi abuela se desplomó y ya no respira", "cardiac_arrest")]
+    [InlineData("ha dejado de respirar, qué hago", "cardiac_arrest")]
+    [InlineData("no le encuentro el pulso", "cardiac_arrest")]
+    [InlineData("no tiene ningún pulso", "cardiac_arrest")]
+    [InlineData("se le paró el corazón", "cardiac_arrest")]
+    [InlineData("parada cardiorrespiratoria en la calle", "cardiac_arrest")]
+    [InlineData("cómo se hace la RCP", "cardiac_arrest")]
+    [InlineData("como hacer un masaje cardiaco", "cardiac_arrest")]
+    [InlineData("está boqueando y no responde", "cardiac_arrest")]
+    [InlineData("creo que está muerto", "cardiac_arrest")]
+    // choking
+    [InlineData("mi hijo se está atragantando", "choking")]
+    [InlineData("se está ahogando con un trozo de carne", "choking")]
+    [InlineData("se atoró con un dulce y no puede hablar", "choking")]
+    [InlineData("tiene una espina clavada en la garganta", "choking")]
+    [InlineData("cómo se hace la maniobra de Heimlich", "choking")]
+    [InlineData("se atraganto con una uva", "choking")]
+    // severe_bleeding
+    [InlineData("sangra mucho de la pierna", "severe_bleeding")]
+    [InlineData("no para de sangrar", "severe_bleeding")]
+    [InlineData("hay mucha sangre, le cortaron el brazo", "severe_bleeding")]
+    [InlineData("cómo parar una hemorragia", "severe_bleeding")]
+    [InlineData("le apuñalaron en la calle", "severe_bleeding")]
+    [InlineData("sale sangre a chorros del corte", "severe_bleeding")]
+    [InlineData("hemoragia fuerte en el brazo", "severe_bleeding")]
+    // anaphylaxis
+    [InlineData("es alérgico a los cacahuetes y se le hincha la lengua", "anaphylaxis")]
+    [InlineData("choque anafiláctico", "anaphylaxis")]
+    [InlineData("le picó una avispa y se le hincha la cara", "anaphylaxis")]
+    [InlineData("cómo se usa el autoinyector de adrenalina", "anaphylaxis")]
+    [InlineData("se le cierra la garganta después de comer marisco", "anaphylaxis")]
+    // drowning
+    [InlineData("mi hijo se está ahogando en la piscina", "drowning")]
+    [InlineData("lo sacamos del agua inconsciente", "drowning")]
+    [InlineData("casi se ahoga en el mar", "drowning")]
+    [InlineData("qué hacer en caso de ahogamiento", "drowning")]
+    [InlineData("estaba nadando en el río y se ahogó", "drowning")]
+    // electrocution
+    [InlineData("se electrocutó con un cable", "electrocution")]
+    [InlineData("le dio la corriente al tocar el enchufe", "electrocution")]
+    [InlineData("le cayó un rayo", "electrocution", "lightning-strike")]
+    [InlineData("recibió una descarga eléctrica", "electrocution")]
+    // unconscious
+    [InlineData("está inconsciente", "unconscious")]
+    [InlineData("mi madre no despierta", "unconscious")]
+    [InlineData("perdió el conocimiento", "unconscious")]
+    [InlineData("se desmayó", "unconscious", "fainting")]
+    [InlineData("posición lateral de seguridad", "unconscious", "recovery-position")]
+    [InlineData("esta inconciente en el suelo", "unconscious")]
+    // stroke
+    [InlineData("creo que le está dando un ictus", "stroke")]
+    [InlineData("tiene la boca torcida y habla raro", "stroke")]
+    [InlineData("le dio un derrame cerebral", "stroke")]
+    [InlineData("de repente no puede mover el brazo derecho", "stroke")]
+    // heart_attack
+    [InlineData("le dio un infarto", "heart_attack")]
+    [InlineData("tengo un dolor muy fuerte en el pecho", "heart_attack")]
+    [InlineData("me duele el pecho y el brazo izquierdo", "heart_attack")]
+    [InlineData("sintomas de un ataque al corazon", "heart_attack")]
+    [InlineData("creo que es un infarcto", "heart_attack")]
+    // seizure
+    [InlineData("está convulsionando", "seizure")]
+    [InlineData("tiene un ataque epiléptico", "seizure")]
+    [InlineData("mi bebé tuvo una convulsión febril", "seizure")]
+    [InlineData("echa espuma por la boca", "seizure")]
+    // breathing_difficulty
+    [InlineData("no puedo respirar", "breathing_difficulty")]
+    [InlineData("me falta el aire", "breathing_difficulty")]
+    [InlineData("mi hijo tiene una crisis de asma", "breathing_difficulty", "asthma-attack")]
+    [InlineData("le cuesta mucho respirar", "breathing_difficulty")]
+    [InlineData("tiene los labios morados", "breathing_difficulty")]
+    // poisoning
+    [InlineData("mi hijo se bebió lejía", "poisoning")]
+    [InlineData("se ha tomado toda la caja de pastillas", "poisoning")]
+    [InlineData("intoxicación por monóxido de carbono", "poisoning", "carbon-monoxide")]
+    [InlineData("sobredosis de heroína", "poisoning", "overdose")]
+    [InlineData("está en coma etílico", "poisoning", "alcohol-poisoning")]
+    [InlineData("se comió unas setas silvestres", "poisoning")]
+    // suicide_self_harm
+    [InlineData("quiero suicidarme", "suicide_self_harm")]
+    [InlineData("me quiero morir", "suicide_self_harm")]
+    [InlineData("no quiero seguir viviendo", "suicide_self_harm")]
+    [InlineData("me corto los brazos", "suicide_self_harm")]
+    [InlineData("pienso en quitarme la vida", "suicide_self_harm")]
+    // severe_burns
+    [InlineData("se quemó con agua hirviendo", "severe_burns")]
+    [InlineData("cómo tratar una quemadura", "severe_burns")]
+    [InlineData("se le prendió fuego la ropa", "severe_burns")]
+    [InlineData("le salpicó ácido en la piel", "severe_burns", "chemical-burns")]
+    [InlineData("le entró lejía en los ojos", "severe_burns", "chemical-eye-injury")]
+    // heat_stroke
+    [InlineData("creo que tiene un golpe de calor", "heat_stroke")]
+    [InlineData("insolación grave", "heat_stroke")]
+    [InlineData("con este calor se desplomó y está confuso", "heat_stroke")]
+    // major_trauma
+    [InlineData("se cayó de una escalera y se golpeó la cabeza", "major_trauma")]
+    [InlineData("accidente de tráfico con heridos", "major_trauma")]
+    [InlineData("lo atropelló un coche", "major_trauma")]
+    [InlineData("se rompió el cuello", "major_trauma", "spinal-injury")]
+    [InlineData("fractura abierta en la pierna", "major_trauma", "fractures")]
+    [InlineData("quedó atrapado bajo los escombros", "major_trauma", "crush-injury")]
+    // hypothermia
+    [InlineData("hipotermia en la montaña", "hypothermia")]
+    [InlineData("está helado y muy confuso", "hypothermia")]
+    [InlineData("tiene congelación en los dedos", "hypothermia", "frostbite")]
+    // venomous_bite
+    [InlineData("le mordió una serpiente", "venomous_bite")]
+    [InlineData("me picó un alacrán", "venomous_bite", "spider-scorpion-stings")]
+    [InlineData("picadura de medusa", "venomous_bite", "marine-stings")]
+    [InlineData("una víbora le mordió en el tobillo", "venomous_bite")]
+    // diabetic_emergency
+    [InlineData("está teniendo una hipoglucemia", "diabetic_emergency")]
+    [InlineData("es diabético y está muy confuso", "diabetic_emergency")]
+    [InlineData("se le bajó el azúcar", "diabetic_emergency")]
+    [InlineData("tiene el azúcar por las nubes", "diabetic_emergency", "hyperglycaemia")]
+    // childbirth
+    [InlineData("mi mujer está de parto", "childbirth")]
+    [InlineData("se le rompió la bolsa", "childbirth")]
+    [InlineData("estoy embarazada y sangro", "childbirth")]
+    [InlineData("el bebé ya viene y se ve la cabeza", "childbirth")]
+    public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
+    {
+        var r = _triage.Classify(text, "es");
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+        if (protocol is not null)
+        {
+            Assert.Equal(protocol, r.ProtocolId);
+        }
+    }
+
+    [Theory]
+    [InlineData("mi bebé no respira", "cpr-infant")]
+    [InlineData("mi hijo de 5 años no respira", "cpr-child")]
+    [InlineData("mi abuelo de 80 años no respira", "cpr-adult")]
+    [InlineData("mi niña se está atragantando", "choking-child")]
+    public void Classify_SpanishAgeWords_ChooseTheProtocol(string text, string protocol) =>
+        Assert.Equal(protocol, _triage.Classify(text, "es").ProtocolId);
+
+    [Theory]
+    // idioms
+    [InlineData("me muero de risa")]
+    [InlineData("me muero de hambre")]
+    [InlineData("este tráfico me está matando")]
+    [InlineData("mi móvil está muerto")]
+    [InlineData("casi me da un infarto cuando vi la factura")]
+    [InlineData("estoy ahogado en deudas")]
+    [InlineData("se ahoga en un vaso de agua")]
+    [InlineData("me quemé con el sol en la playa")]
+    [InlineData("estoy quemado del trabajo")]
+    [InlineData("se me quemó el arroz")]
+    [InlineData("un subidón de adrenalina")]
+    [InlineData("me tengo que hacer un análisis de sangre")]
+    // negation
+    [InlineData("no sangra, solo es un moratón")]
+    [InlineData("ya no sangra")]
+    [InlineData("no tiene fiebre ni convulsiones")]
+    [InlineData("sin pérdida de conocimiento")]
+    // survival and minor problems
+    [InlineData("cómo purificar agua del río")]
+    [InlineData("cómo hacer fuego sin cerillas")]
+    [InlineData("cómo construir un refugio en el bosque")]
+    [InlineData("me torcí el tobillo")]
+    [InlineData("tengo una ampolla en el pie")]
+    [InlineData("me picó un mosquito")]
+    [InlineData("tengo un pequeño corte en el dedo")]
+    [InlineData("me duele la cabeza")]
+    [InlineData("qué poner en el botiquín")]
+    [InlineData("cuánta agua hay que guardar por persona")]
+    [InlineData("tengo hipo")]
+    [InlineData("mi tía tiene gripe")]
+    public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
+        Assert.False(_triage.Classify(text, "es").Detected, text);
+
+    [Fact]
+    public void Classify_SpanishNegation_StaysInItsClause()
+    {
+        var r = _triage.Classify("no sangra, pero no respira", "es");
+
+        Assert.Equal("cardiac_arrest", r.Category);
+        Assert.DoesNotContain("severe_bleeding", r.AlsoMatched);
+    }
+}
