@@ -20,11 +20,20 @@ internal static class EvalCommand
         var set = new Argument<string?>("set") { Description = "A labelled set (JSON lines or TSV); default: evals/retrieval/protocols.jsonl", Arity = ArgumentArity.ZeroOrOne };
         var json = CommonOptions.Json();
         var keywordOnly = new Option<bool>("--keyword-only") { Description = "Rank with BM25 only" };
-        var misses = new Option<int>("--misses") { Description = "Print up to this many queries whose answer was not in the top 3", DefaultValueFactory = _ => 0 };
-        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10) on a labelled query set") { set, json, keywordOnly, misses };
+        var misses = new Option<int>("--misses") { Description = "Print up to this many failures", DefaultValueFactory = _ => 0 };
+        var triageFlag = new Option<bool>("--triage") { Description = "Measure emergency triage (recall, false positives, category accuracy) instead; default set: evals/triage/test.jsonl" };
+        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10), or triage with --triage, on a labelled set") { set, json, keywordOnly, misses, triageFlag };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
+            if (parse.GetValue(triageFlag))
+            {
+                var triageSet = Resolve(ctx, parse.GetValue(set), "triage/test.jsonl");
+                var triageReport = TriageEvaluator.Evaluate(TriageEvaluator.Read(triageSet), ctx.Get<TriageClassifier>());
+                PrintTriage(ctx, triageSet, triageReport, parse.GetValue(json), parse.GetValue(misses));
+                return ExitCodes.Ok;
+            }
+
             var path = Resolve(ctx, parse.GetValue(set), "retrieval/protocols.jsonl");
             var cases = EvalSets.ReadRetrieval(path);
             await ctx.ReadyAsync(ct).ConfigureAwait(false);
@@ -101,6 +110,54 @@ internal static class EvalCommand
         foreach (var m in report.Misses.Take(misses))
         {
             ctx.Output.Line($"miss [{m.Language}] {m.Query} → expected {string.Join("/", m.Expected)}, got {string.Join(", ", m.Got)}");
+        }
+    }
+
+    private static JsonObject ToJson(TriageEvaluator.Metrics m) => new()
+    {
+        ["emergencies"] = m.Emergencies,
+        ["non_emergencies"] = m.NonEmergencies,
+        ["recall"] = m.Recall,
+        ["false_positive_rate"] = m.FalsePositiveRate,
+        ["category_accuracy"] = m.CategoryAccuracy,
+    };
+
+    private static void PrintTriage(CliContext ctx, string path, TriageEvaluator.Report report, bool json, int misses)
+    {
+        if (json)
+        {
+            ctx.Output.Json(new JsonObject
+            {
+                ["set"] = path,
+                ["overall"] = ToJson(report.Overall),
+                ["by_language"] = new JsonObject(report.ByLanguage.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)ToJson(kv.Value)))),
+                ["by_kind"] = new JsonObject(report.ByKind.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)ToJson(kv.Value)))),
+                ["misses"] = new JsonArray(report.Misses.Take(Math.Max(0, misses)).Select(m => (JsonNode?)new JsonObject
+                {
+                    ["text"] = m.Text, ["lang"] = m.Language, ["expected"] = m.Expected, ["got"] = m.Got,
+                }).ToArray()),
+            });
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("set", "emergencies", "others", "recall", "false positives", "category accuracy");
+        void Row(string name, TriageEvaluator.Metrics m) => table.AddRow(name, m.Emergencies.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            m.NonEmergencies.ToString(System.Globalization.CultureInfo.InvariantCulture), F(m.Recall), F(m.FalsePositiveRate), F(m.CategoryAccuracy));
+        Row("all", report.Overall);
+        foreach (var (lang, m) in report.ByLanguage)
+        {
+            Row($"  {lang}", m);
+        }
+
+        foreach (var (kind, m) in report.ByKind)
+        {
+            Row($"  {kind}", m);
+        }
+
+        ctx.Output.Console.Write(table);
+        foreach (var m in report.Misses.Take(misses))
+        {
+            ctx.Output.Line($"miss [{m.Language}] {m.Text} → expected {m.Expected}, got {m.Got}");
         }
     }
 
