@@ -22,7 +22,11 @@ public sealed record AskResponse
     public required IReadOnlyDictionary<string, double> TimingsMs { get; init; }
 
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    public IReadOnlyList<SafetyCorrectionDto> Safety { get; init; } = [];
 }
+
+public sealed record SafetyCorrectionDto(string Kind, string Original, string Replacement, string Reason);
 
 public sealed record EmergencyInfo
 {

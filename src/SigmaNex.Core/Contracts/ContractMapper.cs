@@ -23,6 +23,7 @@ public static class ContractMapper
         }).ToList(),
         TimingsMs = r.TimingsMs,
         Notices = r.Notices,
+        Safety = r.Safety.Select(c => new SafetyCorrectionDto(c.Kind, c.Original, c.Replacement, c.Reason)).ToList(),
     };
 
     public static EmergencyInfo ToEmergency(TriageResult t) => new()

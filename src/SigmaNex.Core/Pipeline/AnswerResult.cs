@@ -29,4 +29,7 @@ public sealed record AnswerResult
     public required IReadOnlyDictionary<string, double> TimingsMs { get; init; }
 
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>What the safety checks changed in a model's answer.</summary>
+    public IReadOnlyList<Safety.SafetyCorrection> Safety { get; init; } = [];
 }

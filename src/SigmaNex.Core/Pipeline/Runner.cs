@@ -7,6 +7,7 @@ using SigmaNex.Core.Knowledge;
 using SigmaNex.Core.Language;
 using SigmaNex.Core.Llm;
 using SigmaNex.Core.Retrieval;
+using SigmaNex.Core.Safety;
 using SigmaNex.Core.Security;
 using SigmaNex.Core.Storage;
 using SigmaNex.Core.Triage;
@@ -30,6 +31,7 @@ public sealed class Runner
     private readonly ConversationStore _conversations;
     private readonly SigmaOptions _options;
     private readonly TimeProvider _time;
+    private readonly SafetyChecker _safety = new(DrugGlossary.Default);
 
     public Runner(
         KnowledgeStore store, Retriever retriever, TriageClassifier triage, ILanguageDetector detector, ContextBuilder context,
@@ -137,6 +139,15 @@ public sealed class Runner
         });
         timings["context"] = Lap(clock);
 
+        var safety = new SafeAnswerStream(_safety, new SafetyContext
+        {
+            Protocols = SafetyProtocols(relevant, card),
+            Grounding = string.Join("\n\n", prompt.Messages.Select(m => m.Text)) + (card is null ? string.Empty : "\n" + card.Markdown),
+            Language = language,
+            Medical = strategy != Strategy.General,
+            Contact = contact,
+            Phrases = phrases,
+        });
         var outcome = new GenerationOutcome();
         var generation = new GenerationRequest
         {
@@ -151,7 +162,28 @@ public sealed class Runner
         };
         await foreach (var e in _generator.GenerateAsync(generation, outcome, cancellationToken).ConfigureAwait(false))
         {
+            foreach (var checkedEvent in safety.Process(e))
+            {
+                yield return checkedEvent;
+            }
+        }
+
+        var modelAnswered = outcome.Backend != BackendNames.Knowledge;
+        foreach (var e in safety.Complete(modelAnswered))
+        {
             yield return e;
+        }
+
+        if (modelAnswered)
+        {
+            outcome.Text = safety.Text;
+        }
+
+        foreach (var c in safety.Corrections)
+        {
+            var notice = $"safety: {(c.Kind == SafetyCorrection.Contradiction ? "replaced" : "removed")} a sentence because {c.Reason}";
+            notices.Add(notice);
+            yield return new NoticeEvent(notice);
         }
 
         timings["generate"] = Lap(clock);
@@ -179,6 +211,7 @@ public sealed class Runner
             TimingsMs = timings,
             Notices = notices,
             ConversationId = conversationId,
+            Safety = safety.Corrections,
         });
     }
 
@@ -231,6 +264,18 @@ public sealed class Runner
             notices.Add($"the conversation was not saved: {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>The protocols whose "do not" rules an answer must respect: the card's and those retrieved.</summary>
+    private List<Protocol> SafetyProtocols(IEnumerable<SearchHit> relevant, ProtocolCard? card)
+    {
+        var ids = relevant.Where(h => h.Kind == DocumentKind.Protocol).Select(h => h.DocumentId).ToList();
+        if (card is not null)
+        {
+            ids.Insert(0, card.DocumentId);
+        }
+
+        return ids.Distinct(StringComparer.Ordinal).Select(id => _store.GetDocument(id)?.Protocol).OfType<Protocol>().ToList();
     }
 
     /// <summary>A hit as text for the model: protocols in full, documents as their matching chunk.</summary>

@@ -52,8 +52,9 @@ public sealed class BackendFallbackTests : IAsyncLifetime
 
         Assert.Equal("ollama", result.Backend);
         Assert.Equal("mistral", result.Model);
-        Assert.True(events.OfType<TextEvent>().Count(t => t.Streamed) > 5);
-        Assert.True(_server.Answer == result.Answer.Trim(), $"[{result.Answer}]");
+        // Released a sentence at a time, after the safety checks; the medical epilogue follows.
+        Assert.True(events.OfType<TextEvent>().Count(t => t.Streamed) >= 2);
+        Assert.StartsWith(_server.Answer, result.Answer.Trim(), StringComparison.Ordinal);
         var request = _server.ChatRequests.Last();
         var messages = request["messages"]!.AsArray();
         Assert.Equal("system", messages[0]!["role"]!.GetValue<string>());
@@ -75,7 +76,8 @@ public sealed class BackendFallbackTests : IAsyncLifetime
         var (events, result) = await Collect(new AskRequest { Question = "How do I treat a burn?", Backend = "openai" });
 
         Assert.Equal("openai", result.Backend);
-        Assert.True(events.OfType<TextEvent>().Count(t => t.Streamed) > 5);
+        Assert.True(events.OfType<TextEvent>().Count(t => t.Streamed) >= 2);
+        Assert.Contains(_server.Answer, result.Answer, StringComparison.Ordinal);
         var request = _server.ChatRequests.Last();
         Assert.Equal(0.15, request["temperature"]!.GetValue<double>(), 3);
         Assert.Contains("[burns-scalds.en]", request["messages"]!.AsArray()[^1]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -126,8 +128,9 @@ public sealed class BackendFallbackTests : IAsyncLifetime
 
         var (events, result) = await Collect(new AskRequest { Question = "How do I treat a burn?" });
 
+        // The cut came mid-sentence: nothing unchecked reached the reader, the protocols answered.
         Assert.Equal("knowledge", result.Backend);
-        Assert.Contains(events.OfType<TextEvent>(), t => t.Streamed);
+        Assert.DoesNotContain(events.OfType<TextEvent>(), t => t.Streamed);
         Assert.Contains(result.Notices, n => n.StartsWith("ollama stopped mid-answer", StringComparison.Ordinal));
         Assert.DoesNotContain("Press hard", result.Answer, StringComparison.Ordinal);
     }
@@ -213,14 +216,14 @@ public sealed class BackendFallbackTests : IAsyncLifetime
         {
             await foreach (var e in _engine.Get<Runner>().StreamAsync(new AskRequest { Question = "How do I purify water by boiling?" }, cts.Token))
             {
-                if (e is TextEvent { Streamed: true } && ++tokens == 2)
+                if (e is TextEvent { Streamed: true } && ++tokens == 1)
                 {
                     await cts.CancelAsync();
                 }
             }
         });
 
-        Assert.Equal(2, tokens);
+        Assert.Equal(1, tokens);
     }
 
     private async Task<AnswerResult> Ask(string question) => (await Collect(new AskRequest { Question = question })).Result;

@@ -1,0 +1,119 @@
+using System.Collections.Frozen;
+using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Text;
+
+namespace SigmaNex.Core.Safety;
+
+/// <summary>
+/// Deterministic checks on every generated answer, sentence by sentence:
+/// a sentence that recommends what a protocol's "do not" list forbids (a <c>forbid</c> phrase's words,
+/// not negated) is replaced by the protocol's own warning; a dose or a medicine the protocols do not give
+/// is removed with a notice. Medical answers then get the when-to-get-help line and a short disclaimer.
+/// </summary>
+public sealed class SafetyChecker
+{
+    /// <summary>Words that, shortly before a forbidden action, mean the sentence advises against it.</summary>
+    private static readonly FrozenSet<string> s_negations = new[]
+    {
+        "not", "no", "never", "nor", "without", "avoid", "avoiding", "don", "doesn", "didn", "isn", "mustn", "shouldn", "cannot", "instead",
+        "non", "mai", "senza", "evita", "evitare", "evitate", "evitando", "niente", "ne",
+        "nunca", "jamas", "sin", "evite", "evitar", "ni",
+        "pas", "jamais", "sans", "evitez", "eviter", "aucun", "aucune",
+        "nicht", "nie", "niemals", "kein", "keine", "keinen", "ohne", "vermeiden", "vermeide", "weder",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private const int NegationReach = 6;
+
+    private readonly DrugGlossary _glossary;
+
+    public SafetyChecker(DrugGlossary glossary) => _glossary = glossary;
+
+    /// <summary>Checks one sentence; returns the text to show and the correction made, if any.</summary>
+    public (string Text, SafetyCorrection? Correction) CheckSentence(string sentence, SafetyContext context)
+    {
+        if (string.IsNullOrWhiteSpace(sentence))
+        {
+            return (sentence, null);
+        }
+
+        if (Contradiction(sentence, context) is { } c)
+        {
+            return (c.Replacement, c);
+        }
+
+        var unknownDose = Doses.Find(sentence).Except(Doses.Find(context.Grounding)).FirstOrDefault();
+        var unknownDrug = _glossary.Find(sentence).Except(_glossary.Find(context.Grounding)).FirstOrDefault();
+        if (unknownDose is null && unknownDrug is null)
+        {
+            return (sentence, null);
+        }
+
+        var replacement = Lead(sentence) + context.Phrases["safety_removed"] + Tail(sentence);
+        var correction = unknownDose is not null
+            ? new SafetyCorrection(SafetyCorrection.Dose, sentence.Trim(), replacement.Trim(), $"the dose {unknownDose} is not in the protocols")
+            : new SafetyCorrection(SafetyCorrection.Drug, sentence.Trim(), replacement.Trim(), $"{unknownDrug} is not in the protocols");
+        return (replacement, correction);
+    }
+
+    /// <summary>What a medical answer ends with: how to get help (unless it already says so) and the disclaimer.</summary>
+    public string Epilogue(string answer, SafetyContext context)
+    {
+        if (!context.Medical)
+        {
+            return string.Empty;
+        }
+
+        var lines = new List<string>();
+        if (!answer.Contains(context.Contact.Number, StringComparison.Ordinal))
+        {
+            lines.Add(context.Phrases.Format("safety_call", ("number", context.Contact.Number)));
+        }
+
+        lines.Add("_" + context.Phrases["disclaimer"] + "_");
+        return "\n\n" + string.Join("\n", lines);
+    }
+
+    private static SafetyCorrection? Contradiction(string sentence, SafetyContext context)
+    {
+        var tokens = Tokenizer.Tokenize(sentence).Select(TextFolding.Fold).ToList();
+        foreach (var protocol in context.Protocols)
+        {
+            var stems = tokens.Select(t => TextFolding.Fold(Stemmer.Stem(protocol.Language, t))).ToList();
+            foreach (var warning in protocol.Warnings)
+            {
+                foreach (var phrase in warning.Forbid)
+                {
+                    var terms = TextAnalyzer.Analyze(phrase, protocol.Language);
+                    if (terms.Count == 0 || !terms.All(stems.Contains))
+                    {
+                        continue;
+                    }
+
+                    var first = terms.Min(t => stems.IndexOf(t));
+                    var negated = tokens.Take(first).Skip(Math.Max(0, first - NegationReach)).Any(s_negations.Contains);
+                    if (!negated)
+                    {
+                        return new SafetyCorrection(
+                            SafetyCorrection.Contradiction,
+                            sentence.Trim(),
+                            Lead(sentence) + "⚠ " + warning.Text + Tail(sentence),
+                            $"it recommends what {protocol.Title} [{protocol.DocumentId}] says not to do ('{phrase}')");
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Keep a list marker and the line ending, so corrected lists stay lists.
+    private static string Lead(string sentence)
+    {
+        var trimmed = sentence.TrimStart();
+        var indent = sentence[..(sentence.Length - trimmed.Length)];
+        var marker = System.Text.RegularExpressions.Regex.Match(trimmed, @"^(\d+[.)]\s+|[-*•]\s+)");
+        return indent + (marker.Success ? marker.Value : string.Empty);
+    }
+
+    private static string Tail(string sentence) => sentence.EndsWith('\n') ? "\n" : sentence.EndsWith(' ') ? " " : string.Empty;
+}
