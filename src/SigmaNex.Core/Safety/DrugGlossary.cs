@@ -39,28 +39,27 @@ public sealed class DrugGlossary
     public HashSet<string> Find(string text)
     {
         var words = Tokenizer.Tokenize(text).Select(TextFolding.Fold).ToArray();
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in words)
-        {
-            if (_canonical.TryGetValue(w, out var c))
-            {
-                found.Add(c);
-            }
-        }
+        return Locate(words).Select(m => m.Canonical).ToHashSet(StringComparer.Ordinal);
+    }
 
-        foreach (var (phrase, canonical) in _phrases)
+    /// <summary>Every mention of a substance among folded words, with the index of its first word.</summary>
+    public IEnumerable<(string Canonical, int Index)> Locate(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
         {
-            for (var i = 0; i + phrase.Length <= words.Length; i++)
+            if (_canonical.TryGetValue(words[i], out var c))
             {
-                if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+                yield return (c, i);
+            }
+
+            foreach (var (phrase, canonical) in _phrases)
+            {
+                if (i + phrase.Length <= words.Count && phrase.Select((w, k) => words[i + k] == w).All(x => x))
                 {
-                    found.Add(canonical);
-                    break;
+                    yield return (canonical, i);
                 }
             }
         }
-
-        return found;
     }
 
     private static DrugGlossary Load()

@@ -10,7 +10,7 @@ namespace SigmaNex.Core.Safety;
 /// not negated) is replaced by the protocol's own warning; a dose or a medicine the protocols do not give
 /// is removed with a notice. Medical answers then get the when-to-get-help line and a short disclaimer.
 /// </summary>
-public sealed class SafetyChecker
+public sealed partial class SafetyChecker
 {
     /// <summary>Words that, shortly before a forbidden action, mean the sentence advises against it.</summary>
     private static readonly FrozenSet<string> s_negations = new[]
@@ -22,7 +22,8 @@ public sealed class SafetyChecker
         "nicht", "nie", "niemals", "kein", "keine", "keinen", "ohne", "vermeiden", "vermeide", "weder",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private const int NegationReach = 6;
+    /// <summary>How many words before an action a negation still governs it ("do not cut the bite or try to suck").</summary>
+    private const int NegationReach = 8;
 
     private readonly DrugGlossary _glossary;
 
@@ -42,7 +43,14 @@ public sealed class SafetyChecker
         }
 
         var unknownDose = Doses.Find(sentence).Except(Doses.Find(context.Grounding)).FirstOrDefault();
-        var unknownDrug = _glossary.Find(sentence).Except(_glossary.Find(context.Grounding)).FirstOrDefault();
+        var words = Words.Of(sentence);
+        var grounded = _glossary.Find(context.Grounding);
+
+        // Advising against a medicine ("do not give aspirin") is not drug advice.
+        var unknownDrug = _glossary.Locate(words.Folded)
+            .Where(m => !grounded.Contains(m.Canonical) && !words.Negated(m.Index))
+            .Select(m => m.Canonical)
+            .FirstOrDefault();
         if (unknownDose is null && unknownDrug is null)
         {
             return (sentence, null);
@@ -75,10 +83,10 @@ public sealed class SafetyChecker
 
     private static SafetyCorrection? Contradiction(string sentence, SafetyContext context)
     {
-        var tokens = Tokenizer.Tokenize(sentence).Select(TextFolding.Fold).ToList();
+        var words = Words.Of(sentence);
         foreach (var protocol in context.Protocols)
         {
-            var stems = tokens.Select(t => TextFolding.Fold(Stemmer.Stem(protocol.Language, t))).ToList();
+            var stems = words.Folded.Select(t => TextFolding.Fold(Stemmer.Stem(protocol.Language, t))).ToList();
             foreach (var warning in protocol.Warnings)
             {
                 foreach (var phrase in warning.Forbid)
@@ -89,9 +97,9 @@ public sealed class SafetyChecker
                         continue;
                     }
 
-                    var first = terms.Min(t => stems.IndexOf(t));
-                    var negated = tokens.Take(first).Skip(Math.Max(0, first - NegationReach)).Any(s_negations.Contains);
-                    if (!negated)
+                    // "Leave the knife in place and do not pull it out" advises against the action, whichever
+                    // of its words the negation governs.
+                    if (!terms.Any(t => words.Negated(stems.IndexOf(t))))
                     {
                         return new SafetyCorrection(
                             SafetyCorrection.Contradiction,
@@ -104,6 +112,56 @@ public sealed class SafetyChecker
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A sentence's folded words and the clause each belongs to: a negation governs only words after it
+    /// in its own clause ("Don't panic, pull the knife out" still recommends pulling it out).
+    /// </summary>
+    private sealed partial class Words
+    {
+        private readonly List<int> _clauses = [];
+
+        public List<string> Folded { get; } = [];
+
+        public static Words Of(string sentence)
+        {
+            var words = new Words();
+            var clause = 0;
+            foreach (var part in ClauseBreak().Split(sentence))
+            {
+                foreach (var token in Tokenizer.Tokenize(part))
+                {
+                    words.Folded.Add(TextFolding.Fold(token));
+                    words._clauses.Add(clause);
+                }
+
+                clause++;
+            }
+
+            return words;
+        }
+
+        public bool Negated(int index)
+        {
+            if (index < 0)
+            {
+                return false;
+            }
+
+            for (var j = index - 1; j >= Math.Max(0, index - NegationReach) && _clauses[j] == _clauses[index]; j--)
+            {
+                if (s_negations.Contains(Folded[j]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"[,;:()]|\b(?:but|then|ma|poi|però|pero|luego|después|mais|puis|ensuite|aber|dann|sondern)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+        private static partial System.Text.RegularExpressions.Regex ClauseBreak();
     }
 
     // Keep a list marker and the line ending, so corrected lists stay lists.
