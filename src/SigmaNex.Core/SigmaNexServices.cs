@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using SigmaNex.Core.Configuration;
@@ -25,6 +26,7 @@ public static class SigmaNexServices
         services.AddSingleton(config.Paths);
         services.AddSingleton(_ => SqliteDatabase.Open(config.Paths.DatabasePath));
         services.AddSingleton<KnowledgeStore>();
+        services.AddHybridCache(o => o.MaximumPayloadBytes = 4 * 1024 * 1024);
         services.AddSingleton(_ => EmbeddingSetup.Create(config.Options, config.Paths, config.Environment));
         services.AddSingleton(sp => new DocumentIndexer(sp.GetRequiredService<EmbeddingSetup>().Generator));
         services.AddSingleton(sp => new Retriever(
@@ -32,6 +34,7 @@ public static class SigmaNexServices
             sp.GetRequiredService<EmbeddingSetup>().Generator,
             sp.GetRequiredService<EmbeddingSetup>().Space)
         {
+            Cache = sp.GetRequiredService<HybridCache>(),
             Indexes = new IndexSettings(
                 config.Options.Retrieval.AnnThreshold, config.Options.Retrieval.AnnProbes,
                 config.Options.Retrieval.KeywordIndexThreshold, config.Paths.IndexDirectory),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Hybrid;
 using SigmaNex.Core.Knowledge;
 using SigmaNex.Core.Storage;
 using SigmaNex.Core.Text;
@@ -28,6 +29,12 @@ public sealed class Retriever
 
     public RetrievalWeights Weights { get; init; } = RetrievalWeights.Default;
 
+    /// <summary>
+    /// L1 cache for query embeddings and results (results are keyed by the store's generation, so an ingest
+    /// or rebuild never serves a stale answer); null disables caching.
+    /// </summary>
+    public HybridCache? Cache { get; init; }
+
     /// <summary>Settings of the in-memory indexes for large collections; null uses FTS5 and exact vectors only.</summary>
     public IndexSettings? Indexes { get; init; }
 
@@ -53,6 +60,63 @@ public sealed class Retriever
     }
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        if (Cache is null)
+        {
+            return await SearchUncachedAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var computed = false;
+        // HybridCache refuses keys with control characters or over 1 KB: the query goes in as a hash.
+        var key = string.Join(
+            '|',
+            "search",
+            _store.Generation().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            request.TopK.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            request.Medical ? "m" : "-",
+            request.Hybrid ? "h" : "k",
+            string.Join(',', request.Languages),
+            string.Join(',', request.Hints),
+            Hash(request.Query));
+        var result = await Cache.GetOrCreateAsync(
+            key,
+            (Retriever: this, Request: request),
+            async (state, ct) =>
+            {
+                computed = true;
+                return await state.Retriever.SearchUncachedAsync(state.Request, ct).ConfigureAwait(false);
+            },
+            s_resultEntry,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return computed ? result : result with { TimingsMs = new Dictionary<string, double>(StringComparer.Ordinal) { ["cached"] = Lap(clock) } };
+    }
+
+    private static readonly HybridCacheEntryOptions s_resultEntry = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+    private static readonly HybridCacheEntryOptions s_embeddingEntry = new() { Expiration = TimeSpan.FromHours(1), LocalCacheExpiration = TimeSpan.FromHours(1) };
+
+    private async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken)
+    {
+        if (Cache is null)
+        {
+            return (await _embedder!.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+        }
+
+        var metadata = _embedder!.GetService<EmbeddingGeneratorMetadata>();
+        var key = $"embedding|{metadata?.ProviderName}|{metadata?.DefaultModelId}|{metadata?.DefaultModelDimensions}|{Hash(query)}";
+        var cached = await Cache.GetOrCreateAsync(
+            key,
+            (Embedder: _embedder!, Query: query),
+            async (state, ct) => new CachedVector((await state.Embedder.GenerateAsync([state.Query], cancellationToken: ct).ConfigureAwait(false))[0].Vector),
+            s_embeddingEntry,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return cached.Vector;
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    private async Task<SearchResult> SearchUncachedAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -85,10 +149,10 @@ public sealed class Retriever
         IReadOnlyList<Vectors.VectorHit> vectorHits = [];
         if (request.Hybrid && _embedder is not null && snapshot.Vectors is { Count: > 0 } vectors && !analysis.IsEmpty)
         {
-            var embedding = await _embedder.GenerateAsync([request.Query], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var embedding = await EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
             var found = snapshot.Ann is { } ann
-                ? ann.Search(embedding[0].Vector.Span, weights.Candidates, Indexes!.AnnProbes)
-                : vectors.Search(embedding[0].Vector.Span, weights.Candidates);
+                ? ann.Search(embedding.Span, weights.Candidates, Indexes!.AnnProbes)
+                : vectors.Search(embedding.Span, weights.Candidates);
             vectorHits = found.Where(h => h.Score > 0).ToList();
         }
 
@@ -273,4 +337,8 @@ public sealed class Retriever
         /// <summary>The document's score after aggregation and boosts.</summary>
         public double Final { get; set; }
     }
+
+    /// <summary>A query embedding as the cache holds it: never mutated, so the cache keeps the instance.</summary>
+    [System.ComponentModel.ImmutableObject(true)]
+    private sealed record CachedVector(ReadOnlyMemory<float> Vector);
 }
