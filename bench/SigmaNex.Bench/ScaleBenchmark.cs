@@ -65,6 +65,8 @@ public static class ScaleBenchmark
             ["ollama:host"] = server.BaseUri.ToString(),
             ["knowledge_dir"] = temp.Folder("no-library"),
             ["history:enabled"] = "false",
+            // Every timed query does the work: the result cache would answer repeats from memory.
+            ["retrieval:cache"] = "false",
         });
         await using var services = new ServiceCollection().AddSigmaNex(config).BuildServiceProvider();
         var store = services.GetRequiredService<KnowledgeStore>();
@@ -145,6 +147,7 @@ public static class ScaleBenchmark
 
         // The Runner end to end against a model that answers instantly: what the pipeline itself costs.
         var runner = services.GetRequiredService<Runner>();
+        var runnerStages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var overhead = Time(queries.Count, i =>
         {
             var r = runner.AskAsync(new AskRequest { Question = queries[i], Backend = "ollama", Persist = false }, CancellationToken.None).GetAwaiter().GetResult();
@@ -152,8 +155,14 @@ public static class ScaleBenchmark
             {
                 throw new InvalidOperationException("the fake model server did not answer: " + string.Join("; ", r.Notices));
             }
+
+            foreach (var (k, v) in r.TimingsMs)
+            {
+                (runnerStages.TryGetValue(k, out var l) ? l : runnerStages[k] = []).Add(v);
+            }
         });
         Report("pipeline overhead (Runner + zero-latency Ollama over loopback)", overhead);
+        Console.WriteLine("  runner stages, mean ms: " + string.Join(", ", runnerStages.Select(kv => $"{kv.Key} {kv.Value.Average():0.00}")));
         if (Environment.GetEnvironmentVariable("SCALE_KEEP") is { } target)
         {
             SqliteConnection.ClearAllPools();

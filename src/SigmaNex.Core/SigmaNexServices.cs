@@ -34,7 +34,7 @@ public static class SigmaNexServices
             sp.GetRequiredService<EmbeddingSetup>().Generator,
             sp.GetRequiredService<EmbeddingSetup>().Space)
         {
-            Cache = sp.GetRequiredService<HybridCache>(),
+            Cache = config.Options.Retrieval.Cache ? sp.GetRequiredService<HybridCache>() : null,
             Indexes = new IndexSettings(
                 config.Options.Retrieval.AnnThreshold, config.Options.Retrieval.AnnProbes,
                 config.Options.Retrieval.KeywordIndexThreshold, config.Paths.IndexDirectory),

@@ -30,6 +30,10 @@ public sealed class RetrievalOptions
     [ConfigurationKeyName("keyword_index_threshold")]
     public int KeywordIndexThreshold { get; set; } = 20_000;
 
+    /// <summary>Keep query embeddings and results in memory (HybridCache L1); benchmarks turn it off.</summary>
+    [ConfigurationKeyName("cache")]
+    public bool Cache { get; set; } = true;
+
     /// <summary>Use vector similarity in addition to keywords.</summary>
     [ConfigurationKeyName("hybrid")]
     public bool Hybrid { get; set; } = true;
