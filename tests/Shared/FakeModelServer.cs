@@ -63,6 +63,9 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public int ChatCount => ChatRequests.Count;
 
+    /// <summary>How long the last chat request took inside the server (the "model's own time" of a benchmark).</summary>
+    public TimeSpan LastChatTime { get; private set; }
+
     public static async Task<FakeModelServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -116,6 +119,19 @@ public sealed class FakeModelServer : IAsyncDisposable
     }
 
     private async Task ChatAsync(HttpContext http, bool openAi)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await ChatCoreAsync(http, openAi);
+        }
+        finally
+        {
+            LastChatTime = clock.Elapsed;
+        }
+    }
+
+    private async Task ChatCoreAsync(HttpContext http, bool openAi)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) ?? new JsonObject();
         ChatRequests.Enqueue(body);
