@@ -35,7 +35,8 @@ public static partial class TextSegmenter
         return segments;
     }
 
-    // Any run of whitespace holding a line break; whitespace at the start or end; or spaces after a sentence end.
-    [GeneratedRegex(@"\s*\n\s*|^\s+|\s+$|(?<=[.!?…])\s+(?=\S)")]
+    // Any run of whitespace holding a line break, with the list marker (-, *, •, 1., 1)) that starts the next line;
+    // a list marker or whitespace at the start; whitespace at the end; or spaces after a sentence end.
+    [GeneratedRegex(@"\s*\n[ \t]*(?:(?:[-*•]|\d+[.)])[ \t]+)?|^[ \t]*(?:[-*•]|\d+[.)])[ \t]+|^\s+|\s+$|(?<=[.!?…])\s+(?=\S)")]
     private static partial Regex Separator();
 }
