@@ -7,8 +7,8 @@ public sealed record TextSegment(string Text, bool IsSentence);
 
 /// <summary>
 /// Cuts a text into sentences and the separators between them, so that joining the segments gives back the
-/// text exactly. Lines and paragraphs are kept (a line break is always a separator); within a line, a sentence
-/// ends at . ! ? or … followed by a space.
+/// text exactly. Lines and paragraphs are kept (a line break is always a separator, and so is a list marker such
+/// as "-" or "1." starting a line); within a line, a sentence ends at . ! ? or … followed by a space.
 /// </summary>
 public static partial class TextSegmenter
 {
