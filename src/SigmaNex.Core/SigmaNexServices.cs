@@ -12,6 +12,7 @@ using SigmaNex.Core.Pipeline;
 using SigmaNex.Core.Retrieval;
 using SigmaNex.Core.Retrieval.Embeddings;
 using SigmaNex.Core.Storage;
+using SigmaNex.Core.Translation;
 using SigmaNex.Core.Triage;
 
 namespace SigmaNex.Core;
@@ -60,7 +61,22 @@ public static class SigmaNexServices
         services.AddSingleton(sp => new AnswerGenerator(
             sp.GetRequiredService<BackendCatalog>(), config.Options.Resilience, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Runner>();
+        AddTranslation(services, config);
         return services;
+    }
+
+    /// <summary>Translation: the Marian models under models/marian, the chat backends as a fallback, one cache.</summary>
+    private static void AddTranslation(IServiceCollection services, LoadedConfig config)
+    {
+        services.AddHybridCache();
+        services.AddSingleton(_ => MarianModelCatalog.ForModels(config.Paths.ModelsDirectory));
+        services.AddSingleton(_ => TermProtector.Default);
+        services.AddSingleton<ITranslationChatProvider>(sp => new BackendTranslationChatProvider(sp.GetRequiredService<BackendCatalog>(), config.Options));
+        services.AddSingleton(sp => new TranslationService(
+            sp.GetRequiredService<MarianModelCatalog>(),
+            sp.GetRequiredService<TermProtector>(),
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetRequiredService<ITranslationChatProvider>()));
     }
 
     /// <summary>The importers in detection order: the most specific formats first.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SigmaNex.Core.Diagnostics;
 using SigmaNex.Core.Llm;
 using SigmaNex.Core.Storage;
+using SigmaNex.Core.Translation;
 using Spectre.Console;
 
 namespace SigmaNex.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class SelfCheckCommand
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
-            var results = await new SelfCheck(ctx.Config, ctx.Get<KnowledgeStore>, ctx.Get<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup>, ctx.Get<BackendCatalog>).RunAsync(ct).ConfigureAwait(false);
+            var results = await new SelfCheck(ctx.Config, ctx.Get<KnowledgeStore>, ctx.Get<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup>, ctx.Get<BackendCatalog>, ctx.Get<MarianModelCatalog>).RunAsync(ct).ConfigureAwait(false);
             var failed = results.Any(r => r.Status == CheckStatus.Failed);
             if (parse.GetValue(json))
             {

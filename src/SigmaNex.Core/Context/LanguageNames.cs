@@ -15,6 +15,9 @@ public static class LanguageNames
         ["zh"] = ("Chinese", "中文"), ["hi"] = ("Hindi", "हिन्दी"), ["no"] = ("Norwegian", "norsk"),
     };
 
+    /// <summary>True for the language codes this table names.</summary>
+    public static bool IsKnown(string code) => s_names.ContainsKey(code);
+
     public static string English(string code) => s_names.TryGetValue(code, out var n) ? n.English : code;
 
     public static string Native(string code) => s_names.TryGetValue(code, out var n) ? n.Native : code;

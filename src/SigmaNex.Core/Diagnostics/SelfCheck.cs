@@ -3,6 +3,7 @@ using SigmaNex.Core.Knowledge;
 using SigmaNex.Core.Llm;
 using SigmaNex.Core.Retrieval;
 using SigmaNex.Core.Storage;
+using SigmaNex.Core.Translation;
 using SigmaNex.Core.Triage;
 
 namespace SigmaNex.Core.Diagnostics;
@@ -17,13 +18,16 @@ public sealed class SelfCheck
     private readonly Func<KnowledgeStore> _store;
     private readonly Func<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup> _embeddings;
     private readonly Func<BackendCatalog> _backends;
+    private readonly Func<MarianModelCatalog>? _marian;
 
-    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup> embeddings, Func<BackendCatalog> backends)
+    public SelfCheck(LoadedConfig config, Func<KnowledgeStore> store, Func<SigmaNex.Core.Retrieval.Embeddings.EmbeddingSetup> embeddings, Func<BackendCatalog> backends,
+        Func<MarianModelCatalog>? marian = null)
     {
         _config = config;
         _store = store;
         _embeddings = embeddings;
         _backends = backends;
+        _marian = marian;
     }
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
@@ -61,6 +65,11 @@ public sealed class SelfCheck
         }
 
         results.Add(new("triage", CheckStatus.Ok, $"rules for {string.Join(", ", TriageClassifier.Default.Languages)}"));
+        if (_marian is not null)
+        {
+            results.AddRange(Translation(_marian()));
+        }
+
         results.AddRange(await BackendsAsync(cancellationToken).ConfigureAwait(false));
         return results;
     }
@@ -85,6 +94,26 @@ public sealed class SelfCheck
         }
 
         return results;
+    }
+
+    /// <summary>Each Marian model folder, loaded: ok with its settings, or failed with the file that stops it.</summary>
+    private static IEnumerable<CheckResult> Translation(MarianModelCatalog catalog)
+    {
+        var checks = catalog.Check();
+        if (checks.Count == 0)
+        {
+            yield return new("translation", CheckStatus.Ok, $"no Marian models in {catalog.Root}; translating with the chat model when one is available",
+                "to translate offline, export an opus-mt model to ONNX into models/marian/<from>-<to>/ (docs/LANGUAGE.md)");
+            yield break;
+        }
+
+        foreach (var (pair, model, error) in checks)
+        {
+            yield return model is not null
+                ? new($"marian {pair.Name}", CheckStatus.Ok,
+                    $"{pair.Folder}: ok (vocabulary {model.Config.VocabSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, beams {model.Config.NumBeams}, max length {model.Config.MaxLength}{(model.UsesMergedDecoder ? ", merged decoder" : string.Empty)})")
+                : new($"marian {pair.Name}", CheckStatus.Failed, error!, "replace the file named above, or remove the folder");
+        }
     }
 
     private CheckResult DataFolder()
