@@ -34,6 +34,9 @@ public sealed class Phrases
     public string this[string key] =>
         _values.TryGetValue(key, out var v) ? v : _fallback?[key] ?? throw new KeyNotFoundException($"no phrase '{key}'");
 
+    /// <summary>The phrase in this language only (no English fallback), or null.</summary>
+    public string? TryGet(string key) => _values.TryGetValue(key, out var v) ? v : null;
+
     public string Format(string key, params (string Name, string Value)[] values)
     {
         var text = this[key];

@@ -10,6 +10,7 @@ using SigmaNex.Core.Retrieval;
 using SigmaNex.Core.Safety;
 using SigmaNex.Core.Security;
 using SigmaNex.Core.Storage;
+using SigmaNex.Core.Translation;
 using SigmaNex.Core.Triage;
 
 namespace SigmaNex.Core.Pipeline;
@@ -31,12 +32,15 @@ public sealed class Runner
     private readonly ConversationStore _conversations;
     private readonly SigmaOptions _options;
     private readonly TimeProvider _time;
+    private readonly TranslationService? _translation;
     private readonly SafetyChecker _safety = new(DrugGlossary.Default);
 
     public Runner(
         KnowledgeStore store, Retriever retriever, TriageClassifier triage, ILanguageDetector detector, ContextBuilder context,
-        AnswerGenerator generator, BackendCatalog backends, ConversationStore conversations, SigmaOptions options, TimeProvider time)
+        AnswerGenerator generator, BackendCatalog backends, ConversationStore conversations, SigmaOptions options, TimeProvider time,
+        TranslationService? translation = null)
     {
+        _translation = translation;
         _store = store;
         _retriever = retriever;
         _triage = triage;
@@ -73,7 +77,8 @@ public sealed class Runner
         var order = _backends.Order(request.Backend);
         var history = LoadHistory(request.ConversationId);
         var language = ResolveLanguage(request.Language, question);
-        var phrases = Phrases.For(language);
+        var local = new Localization(language, _translation, _options.TranslationEnabled);
+        var phrases = local.Phrases;
         timings["validate"] = Lap(clock);
 
         var triage = _triage.Classify(question, language);
@@ -83,7 +88,19 @@ public sealed class Runner
         var contact = EmergencyNumbers.For(_options.Region);
         if (triage.Detected && triage.ProtocolId is { } protocolId && LoadProtocol(protocolId, language) is { } protocol)
         {
-            card = KnowledgeComposer.Card(protocol, triage, contact, Phrases.For(protocol.Language == language ? language : phrases.Language));
+            // The card must not wait for a chat model: only a local Marian model may translate it.
+            var shown = await local.LocalizeAsync(protocol, localOnly: true, cancellationToken).ConfigureAwait(false);
+            card = KnowledgeComposer.Card(shown, triage, contact, phrases);
+            if (local.ContentNotice() is { } languageNotice)
+            {
+                card = card with
+                {
+                    Language = ReferenceEquals(shown, protocol) ? protocol.Language : language,
+                    Markdown = $"_{languageNotice}_\n\n{card.Markdown}",
+                };
+            }
+
+            local.ForgetShown();
             timings["card"] = Lap(clock);
             yield return new EmergencyCardEvent(triage, card, contact);
         }
@@ -92,12 +109,25 @@ public sealed class Runner
         var retrieve = request.RetrievalEnabled && _options.RetrievalEnabled && _options.Retrieval.Enabled;
         if (retrieve)
         {
+            var query = await local.SearchQueryAsync(question, cancellationToken).ConfigureAwait(false);
+            if (!local.Native)
+            {
+                timings["translate"] = Lap(clock);
+                foreach (var n in local.Notices)
+                {
+                    notices.Add(n);
+                    yield return new NoticeEvent(n);
+                }
+
+                local.Notices.Clear();
+            }
+
             var result = await _retriever.SearchAsync(
                 new SearchRequest
                 {
-                    Query = question,
+                    Query = query,
                     TopK = request.TopK ?? _options.Retrieval.TopK,
-                    Languages = SearchLanguages(language),
+                    Languages = local.SearchLanguages,
                     Medical = triage.Detected,
                     Hybrid = _options.Retrieval.Hybrid,
                     Hints = triage.ProtocolId is { } hint ? [hint] : [],
@@ -153,15 +183,23 @@ public sealed class Runner
         {
             Order = order,
             Messages = prompt.Messages,
-            Grounding = new Grounding(retrieve ? hits : [], _store.GetDocument, phrases, card?.ProtocolId),
+            Grounding = new Grounding(retrieve ? hits : [], local.Native ? _store.GetDocument : id => LocalizedDocument(id, local, cancellationToken), phrases, card?.ProtocolId),
             MaxTokens = prompt.AnswerTokens,
             ContextWindow = _options.ContextWindow,
             Temperature = _options.Temperature,
             Stop = _options.Stop ?? [],
             Deadline = deadline,
         };
+        string? languageNoticeShown = null;
         await foreach (var e in _generator.GenerateAsync(generation, outcome, cancellationToken).ConfigureAwait(false))
         {
+            // Composed from protocols in another language: say so, in the reader's language, before the text.
+            if (languageNoticeShown is null && e is TextEvent { Streamed: false } && local.ContentNotice() is { } languageNotice)
+            {
+                languageNoticeShown = $"_{languageNotice}_";
+                yield return new TextEvent(languageNoticeShown + "\n\n");
+            }
+
             foreach (var checkedEvent in safety.Process(e))
             {
                 yield return checkedEvent;
@@ -187,6 +225,12 @@ public sealed class Runner
         }
 
         timings["generate"] = Lap(clock);
+        if (languageNoticeShown is not null && outcome.Backend == BackendNames.Knowledge)
+        {
+            outcome.Text = languageNoticeShown + "\n\n" + outcome.Text;
+        }
+
+        notices.AddRange(local.Notices);
         notices.AddRange(outcome.Notices);
         var sources = outcome.Backend == BackendNames.Knowledge
             ? Sources(outcome.Used ?? [], card)
@@ -297,8 +341,18 @@ public sealed class Runner
         return new GroundingItem(hit.DocumentId, hit.Title, text);
     }
 
-    private static List<string> SearchLanguages(string language) =>
-        new[] { language }.Concat(ProtocolLibrary.Languages).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>A document for the knowledge-only composer, its protocol in the reader's language when a translator can do it.</summary>
+    private KnowledgeDocument? LocalizedDocument(string id, Localization local, CancellationToken cancellationToken)
+    {
+        var doc = _store.GetDocument(id);
+        if (doc?.Protocol is not { } p || p.Language == local.Language)
+        {
+            return doc;
+        }
+
+        // The composer is synchronous; translation runs on the CPU (Marian) or a local server, with no UI thread to block.
+        return doc with { Protocol = local.LocalizeAsync(p, localOnly: false, cancellationToken).GetAwaiter().GetResult() };
+    }
 
     /// <summary>A protocol in the reader's language, else English, else any translation.</summary>
     private Protocol? LoadProtocol(string id, string language)

@@ -1,0 +1,99 @@
+using SigmaNex.Core.Configuration;
+using SigmaNex.Core.Pipeline;
+using SigmaNex.Tests;
+
+namespace SigmaNex.Core.Tests.Pipeline;
+
+/// <summary>Answers in the reader's language: the knowledge base's own languages, and the others.</summary>
+public sealed class MultilingualAnswerTests : IAsyncLifetime
+{
+    private TestEngine _engine = null!;
+
+    public async Task InitializeAsync() => _engine = await TestEngine.StartAsync("backend: knowledge\n");
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task SpanishEmergency_WithoutATranslator_ShowsTheEnglishProtocol_WithSpanishPhrasesAndANotice()
+    {
+        var (events, result) = await Collect("mi amigo no respira y no responde");
+
+        var card = Assert.IsType<EmergencyCardEvent>(events[0]).Card;
+        Assert.Equal("es", result.Language);
+        Assert.Equal("Emergencia: llama ya al 112 o pide a otra persona que llame.", card.CallLine);
+        Assert.StartsWith("_Este contenido está en inglés; no hay versión en tu idioma._", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Qué hacer**", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Qué no hacer**", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains("chest", card.Markdown, StringComparison.Ordinal);
+        Assert.Equal("en", card.Language);
+        Assert.Contains("Este contenido está en inglés", result.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SpanishEmergency_WithAMarianModel_TranslatesTheProtocol_KeepingDosesNumbersAndDrugNames()
+    {
+        CopyMarian("en-es");
+
+        var (events, result) = await Collect("mi hermano tiene una reacción alérgica grave, no puede respirar y tiene la cara hinchada");
+
+        var card = Assert.IsType<EmergencyCardEvent>(events[0]).Card;
+        Assert.Equal("anaphylaxis", card.ProtocolId);
+        Assert.Equal("es", card.Language);
+        Assert.StartsWith("_Traducción automática del original en inglés (marian:en-es)", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains("adrenalina", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains("112", card.CallLine, StringComparison.Ordinal);
+        Assert.Contains("**Qué hacer**", card.Markdown, StringComparison.Ordinal);
+        Assert.Equal("anaphylaxis.en", result.Sources[0].Id);
+    }
+
+    [Fact]
+    public async Task Marian_KeepsEveryDoseOfTheProtocol_Exactly()
+    {
+        CopyMarian("en-es");
+
+        var (events, _) = await Collect("mi padre tiene un dolor fuerte en el pecho que le baja por el brazo izquierdo");
+
+        var card = Assert.IsType<EmergencyCardEvent>(events[0]).Card;
+        Assert.Equal("heart-attack", card.ProtocolId);
+        Assert.StartsWith("_Traducción automática", card.Markdown, StringComparison.Ordinal);
+        foreach (var dose in new[] { "300 mg", "500 mg", "100 mg" })
+        {
+            Assert.Contains(dose, card.Markdown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TranslationDisabled_ShowsTheOriginal_WithTheNotice()
+    {
+        await using var engine = await TestEngine.StartAsync("backend: knowledge\ntranslation_enabled: false\n");
+        var models = engine.Get<SigmaPaths>().ModelsDirectory;
+        Copy(Path.Combine(RepoPaths.Root, "tests", "models", "marian", "en-es"), Path.Combine(models, "marian", "en-es"));
+
+        var result = await engine.Get<Runner>().AskAsync(new AskRequest { Question = "mi amigo no respira y no responde" }, CancellationToken.None);
+
+        Assert.Contains("Este contenido está en inglés", result.Answer, StringComparison.Ordinal);
+    }
+
+    private void CopyMarian(string pair) =>
+        Copy(Path.Combine(RepoPaths.Root, "tests", "models", "marian", pair), Path.Combine(_engine.Get<SigmaPaths>().ModelsDirectory, "marian", pair));
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private async Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(string question)
+    {
+        var events = new List<AnswerEvent>();
+        await foreach (var e in _engine.Get<Runner>().StreamAsync(new AskRequest { Question = question }, CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        return (events, ((CompletedEvent)events[^1]).Result);
+    }
+}
