@@ -4,6 +4,7 @@ namespace SigmaNex.Bench;
 /// The benchmark and tuning harness. Commands:
 ///   tune-retrieval [set.jsonl]   evaluate a grid of fusion settings on a labelled set (use a dev set)
 ///   triage-latency ["question" ...]   microseconds per Classify over every lexicon
+///   micro [BenchmarkDotNet arguments, e.g. --filter *Triage*]   BenchmarkDotNet micro-benchmarks
 ///   scale [--sizes 10000,100000,1000000] [--queries 300]   search latency, build rate and memory at scale
 /// </summary>
 public static class BenchApp
@@ -22,6 +23,7 @@ public static class BenchApp
             "scale" => await ScaleBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
             "fts-experiment" => FtsExperiment.Run(args[1..]),
             "triage-latency" => TriageLatency.Run(args[1..]),
+            "micro" => MicroBenchmarks.Run(args[1..]),
             _ => Usage(args[0]),
         };
     }
