@@ -21,6 +21,88 @@ public sealed partial class LibraryContentTests
         }
     }
 
+    /// <summary>Every topic the knowledge-base issue requires, and the protocols that cover it.</summary>
+    public static TheoryData<string, string[]> RequiredTopics() => new()
+    {
+        { "CPR adult/child/infant and AED use", ["cpr-adult", "cpr-child", "cpr-infant", "aed-use"] },
+        { "choking adult/child/infant", ["choking-adult", "choking-child", "choking-infant"] },
+        { "severe bleeding and tourniquets", ["severe-bleeding", "tourniquet"] },
+        { "wounds and infection", ["wound-care", "wound-infection"] },
+        { "shock", ["shock"] },
+        { "recovery position", ["recovery-position"] },
+        { "burns and scalds", ["burns-scalds"] },
+        { "chemical burns and eye injuries", ["chemical-burns", "chemical-eye-injury", "eye-injury"] },
+        { "fractures and splinting", ["fractures", "splinting"] },
+        { "sprains", ["sprains-strains"] },
+        { "head and spinal injury", ["head-injury", "spinal-injury"] },
+        { "heart attack", ["heart-attack"] },
+        { "stroke (FAST)", ["stroke-fast"] },
+        { "seizures", ["seizures"] },
+        { "asthma attack", ["asthma-attack"] },
+        { "anaphylaxis and allergies", ["anaphylaxis", "allergic-reaction"] },
+        { "diabetic emergencies", ["hypoglycaemia", "hyperglycaemia"] },
+        { "poisoning and overdose", ["poisoning-swallowed", "overdose"] },
+        { "carbon monoxide", ["carbon-monoxide"] },
+        { "drowning", ["drowning"] },
+        { "hypothermia", ["hypothermia"] },
+        { "frostbite", ["frostbite"] },
+        { "heat exhaustion and heat stroke", ["heat-exhaustion", "heat-stroke"] },
+        { "dehydration and oral rehydration solution", ["dehydration-ors"] },
+        { "diarrhoea", ["diarrhoea"] },
+        { "snake bites", ["snake-bite"] },
+        { "spider/scorpion stings", ["spider-scorpion-stings"] },
+        { "ticks", ["tick-bite"] },
+        { "bee and wasp stings", ["bee-wasp-stings"] },
+        { "animal bites and rabies", ["animal-bites-rabies"] },
+        { "nosebleeds", ["nosebleed"] },
+        { "dental injuries", ["dental-injury"] },
+        { "electrocution", ["electrocution"] },
+        { "childbirth emergency", ["childbirth-emergency"] },
+        { "mental health crisis and suicide risk", ["mental-health-crisis", "suicide-risk"] },
+        { "water finding and purification", ["water-finding", "water-boiling", "water-chlorine", "water-filtering", "water-solar-disinfection"] },
+        { "fire making", ["fire-making"] },
+        { "shelter", ["shelter-building"] },
+        { "keeping warm", ["keeping-warm"] },
+        { "signalling and rescue", ["signalling-rescue"] },
+        { "navigation without a compass", ["navigation-without-compass"] },
+        { "foraging safety and the edibility test", ["foraging-safety"] },
+        { "food storage in a blackout", ["food-storage-blackout"] },
+        { "hygiene and sanitation", ["hygiene-sanitation"] },
+        { "power and charging in a blackout", ["power-blackout"] },
+        { "generators safely", ["generator-safety"] },
+        { "communication when networks are down", ["communication-networks-down"] },
+        { "emergency kits and go-bags", ["emergency-kit", "go-bag"] },
+        { "floods", ["flood"] },
+        { "earthquakes", ["earthquake"] },
+        { "wildfires", ["wildfire"] },
+        { "heat waves", ["heat-wave"] },
+        { "storms", ["storm"] },
+        { "evacuation", ["evacuation"] },
+        { "pandemic/infection control", ["infection-control"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequiredTopics))]
+    public void Library_CoversEveryRequiredTopic_InBothLanguages(string topic, string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            foreach (var language in new[] { "en", "it" })
+            {
+                Assert.True(s_library.Value.Any(p => p.Id == id && p.Language == language), $"{topic}: no {language}/{id}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Library_HasAtLeastNinetyProtocolsInEachLanguage()
+    {
+        foreach (var language in new[] { "en", "it" })
+        {
+            Assert.True(s_library.Value.Count(p => p.Language == language) >= 90, $"fewer than 90 protocols in {language}");
+        }
+    }
+
     [Fact]
     public void Library_HasAtLeastFifteenProtocols()
     {
