@@ -24,6 +24,8 @@ public static class BenchApp
             "fts-experiment" => FtsExperiment.Run(args[1..]),
             "triage-latency" => TriageLatency.Run(args[1..]),
             "micro" => MicroBenchmarks.Run(args[1..]),
+            "generate-overhead" => await GenerateOverhead.RunAsync(args[1..]).ConfigureAwait(false),
+            "runner-profile" => await RunnerProfile.RunAsync(args[1..]).ConfigureAwait(false),
             _ => Usage(args[0]),
         };
     }

@@ -191,8 +191,14 @@ public sealed class Runner
             Deadline = deadline,
         };
         string? languageNoticeShown = null;
+        var safetyClock = new Stopwatch();
         await foreach (var e in _generator.GenerateAsync(generation, outcome, cancellationToken).ConfigureAwait(false))
         {
+            if (!timings.ContainsKey("first_event"))
+            {
+                timings["first_event"] = Math.Round(total.Elapsed.TotalMilliseconds, 3);
+            }
+
             // Composed from protocols in another language: say so, in the reader's language, before the text.
             if (languageNoticeShown is null && e is TextEvent { Streamed: false } && local.ContentNotice() is { } languageNotice)
             {
@@ -200,14 +206,21 @@ public sealed class Runner
                 yield return new TextEvent(languageNoticeShown + "\n\n");
             }
 
-            foreach (var checkedEvent in safety.Process(e))
+            safetyClock.Start();
+            var checkedEvents = safety.Process(e).ToList();
+            safetyClock.Stop();
+            foreach (var checkedEvent in checkedEvents)
             {
                 yield return checkedEvent;
             }
         }
 
         var modelAnswered = outcome.Backend != BackendNames.Knowledge;
-        foreach (var e in safety.Complete(modelAnswered))
+        safetyClock.Start();
+        var closing = safety.Complete(modelAnswered).ToList();
+        safetyClock.Stop();
+        timings["safety"] = Math.Round(safetyClock.Elapsed.TotalMilliseconds, 3);
+        foreach (var e in closing)
         {
             yield return e;
         }

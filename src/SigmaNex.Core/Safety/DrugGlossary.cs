@@ -8,7 +8,8 @@ namespace SigmaNex.Core.Safety;
 public sealed class DrugGlossary
 {
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
-    private readonly List<(string[] Words, string Canonical)> _phrases = [];
+    /// <summary>Names of several words, by their first word.</summary>
+    private readonly Dictionary<string, List<(string[] Words, string Canonical)>> _phrases = new(StringComparer.Ordinal);
 
     private DrugGlossary(IEnumerable<(string Canonical, IReadOnlyList<string> Names)> entries)
     {
@@ -24,7 +25,12 @@ public sealed class DrugGlossary
                 }
                 else if (words.Length > 1)
                 {
-                    _phrases.Add((words, canonical));
+                    if (!_phrases.TryGetValue(words[0], out var list))
+                    {
+                        _phrases[words[0]] = list = [];
+                    }
+
+                    list.Add((words, canonical));
                 }
             }
         }
@@ -52,14 +58,32 @@ public sealed class DrugGlossary
                 yield return (c, i);
             }
 
-            foreach (var (phrase, canonical) in _phrases)
+            if (!_phrases.TryGetValue(words[i], out var candidates))
             {
-                if (i + phrase.Length <= words.Count && phrase.Select((w, k) => words[i + k] == w).All(x => x))
+                continue;
+            }
+
+            foreach (var (phrase, canonical) in candidates)
+            {
+                if (i + phrase.Length <= words.Count && Matches(words, i, phrase))
                 {
                     yield return (canonical, i);
                 }
             }
         }
+    }
+
+    private static bool Matches(IReadOnlyList<string> words, int start, string[] phrase)
+    {
+        for (var k = 1; k < phrase.Length; k++)
+        {
+            if (!string.Equals(words[start + k], phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static DrugGlossary Load()

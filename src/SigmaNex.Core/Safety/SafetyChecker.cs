@@ -25,6 +25,12 @@ public sealed partial class SafetyChecker
     /// <summary>How many words before an action a negation still governs it ("do not cut the bite or try to suck").</summary>
     private const int NegationReach = 8;
 
+    /// <summary>The doses and drugs of a grounding text, found once per answer rather than once per sentence.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, GroundingFacts> s_grounding = new();
+
+    /// <summary>A forbid phrase's analysed terms, per language: the same few hundred phrases are checked against every sentence.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Phrase, string Language), List<string>> s_terms = new();
+
     private readonly DrugGlossary _glossary;
 
     public SafetyChecker(DrugGlossary glossary) => _glossary = glossary;
@@ -42,9 +48,10 @@ public sealed partial class SafetyChecker
             return (c.Replacement, c);
         }
 
-        var unknownDose = Doses.Find(sentence).Except(Doses.Find(context.Grounding)).FirstOrDefault();
+        var facts = s_grounding.GetValue(context.Grounding, g => new GroundingFacts(Doses.Find(g), _glossary.Find(g)));
+        var unknownDose = Doses.Find(sentence).Except(facts.Doses).FirstOrDefault();
         var words = Words.Of(sentence);
-        var grounded = _glossary.Find(context.Grounding);
+        var grounded = facts.Drugs;
 
         // Advising against a medicine ("do not give aspirin") is not drug advice.
         var unknownDrug = _glossary.Locate(words.Folded)
@@ -84,14 +91,20 @@ public sealed partial class SafetyChecker
     private static SafetyCorrection? Contradiction(string sentence, SafetyContext context)
     {
         var words = Words.Of(sentence);
+        var stemsByLanguage = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var protocol in context.Protocols)
         {
-            var stems = words.Folded.Select(t => TextFolding.Fold(Stemmer.Stem(protocol.Language, t))).ToList();
+            if (!stemsByLanguage.TryGetValue(protocol.Language, out var stems))
+            {
+                stems = words.Folded.Select(t => TextFolding.Fold(Stemmer.Stem(protocol.Language, t))).ToList();
+                stemsByLanguage[protocol.Language] = stems;
+            }
+
             foreach (var warning in protocol.Warnings)
             {
                 foreach (var phrase in warning.Forbid)
                 {
-                    var terms = TextAnalyzer.Analyze(phrase, protocol.Language);
+                    var terms = s_terms.GetOrAdd((phrase, protocol.Language), k => TextAnalyzer.Analyze(k.Phrase, k.Language).ToList());
                     if (terms.Count == 0 || !terms.All(stems.Contains))
                     {
                         continue;
@@ -174,4 +187,6 @@ public sealed partial class SafetyChecker
     }
 
     private static string Tail(string sentence) => sentence.EndsWith('\n') ? "\n" : sentence.EndsWith(' ') ? " " : string.Empty;
+
+    private sealed record GroundingFacts(HashSet<string> Doses, HashSet<string> Drugs);
 }
