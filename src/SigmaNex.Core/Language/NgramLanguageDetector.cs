@@ -46,7 +46,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     public double MissingPenalty { get; init; } = 2;
 
     /// <summary>Score of each letter a language does not write.</summary>
-    public double LetterPenalty { get; init; } = 6;
+    public double LetterPenalty { get; init; } = 15;
 
     /// <summary>Score of each word of the text that is among a language's most frequent words.</summary>
     public double WordBonus { get; init; } = 5;
@@ -93,7 +93,7 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         }
 
         var share = (double)best / weight;
-        if (group == Script.Other || share < 0.5)
+        if (group == Script.Other || share < 0.6)
         {
             return Undetermined([]);
         }
