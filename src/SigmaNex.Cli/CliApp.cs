@@ -87,6 +87,7 @@ public static class CliApp
         StartCommand.Create(context),
         HistoryCommand.Create(context),
         TriageCommand.Create(context),
+        DetectCommand.Create(context),
         TranslateCommand.Create(context),
         IngestCommand.Create(context),
         IngestCommand.CreateLoadFramework(context),

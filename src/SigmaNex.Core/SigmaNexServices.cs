@@ -52,7 +52,7 @@ public static class SigmaNexServices
             sp.GetRequiredService<EmbeddingSetup>().Space,
             sp.GetRequiredService<IReadOnlyList<IKnowledgeImporter>>()));
         services.AddSingleton(_ => TriageClassifier.Default);
-        services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
+        services.AddSingleton<ILanguageDetector, NgramLanguageDetector>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationStore>();
         services.AddSingleton(_ => new PromptTemplates(config.Options.PromptsDir, config.Options.SystemPrompt));
@@ -82,7 +82,7 @@ public static class SigmaNexServices
     /// <summary>The importers in detection order: the most specific formats first.</summary>
     public static IReadOnlyList<IKnowledgeImporter> Importers(ILanguageDetector? languages = null)
     {
-        var detector = languages ?? new StopWordLanguageDetector();
+        var detector = languages ?? new NgramLanguageDetector();
         return
         [
             new FrameworkImporter(),

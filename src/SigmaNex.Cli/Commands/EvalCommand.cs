@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SigmaNex.Core;
 using SigmaNex.Core.Configuration;
 using SigmaNex.Core.Evaluation;
+using SigmaNex.Core.Language;
 using SigmaNex.Core.Retrieval;
 using SigmaNex.Core.Triage;
 using Spectre.Console;
@@ -22,10 +23,26 @@ internal static class EvalCommand
         var keywordOnly = new Option<bool>("--keyword-only") { Description = "Rank with BM25 only" };
         var misses = new Option<int>("--misses") { Description = "Print up to this many failures", DefaultValueFactory = _ => 0 };
         var triageFlag = new Option<bool>("--triage") { Description = "Measure emergency triage (recall, false positives, category accuracy) instead; default set: evals/triage/test.jsonl" };
-        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10), or triage with --triage, on a labelled set") { set, json, keywordOnly, misses, triageFlag };
+        var languageFlag = new Option<bool>("--language") { Description = "Measure language detection (accuracy overall, per language and kind, top confusions) instead; default sets: evals/language/sentences.tsv and queries.tsv" };
+        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10), triage with --triage, or language detection with --language, on a labelled set") { set, json, keywordOnly, misses, triageFlag, languageFlag };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
+            if (parse.GetValue(triageFlag) && parse.GetValue(languageFlag))
+            {
+                throw SigmaException.Input("--triage and --language measure different things; give one");
+            }
+
+            if (parse.GetValue(languageFlag))
+            {
+                var paths = parse.GetValue(set) is { } one
+                    ? [Resolve(ctx, one, "language/sentences.tsv")]
+                    : new[] { Resolve(ctx, null, "language/sentences.tsv"), Resolve(ctx, null, "language/queries.tsv") };
+                var languageReport = LanguageEvaluation.Evaluate(paths.SelectMany(LanguageEvaluation.Read).ToList(), ctx.Get<ILanguageDetector>());
+                PrintLanguage(ctx, paths, languageReport, parse.GetValue(json), parse.GetValue(misses));
+                return ExitCodes.Ok;
+            }
+
             if (parse.GetValue(triageFlag))
             {
                 var triageSet = Resolve(ctx, parse.GetValue(set), "triage/test.jsonl");
@@ -158,6 +175,68 @@ internal static class EvalCommand
         foreach (var m in report.Misses.Take(misses))
         {
             ctx.Output.Line($"miss [{m.Language}] {m.Text} → expected {m.Expected}, got {m.Got}");
+        }
+    }
+
+    private static JsonObject ToJson(LanguageEvaluation.Metrics m) => new()
+    {
+        ["texts"] = m.Texts,
+        ["correct"] = m.Correct,
+        ["undetermined"] = m.Undetermined,
+        ["accuracy"] = m.Accuracy,
+    };
+
+    private static void PrintLanguage(CliContext ctx, IReadOnlyList<string> paths, LanguageEvaluation.Report report, bool json, int misses)
+    {
+        const int TopConfusions = 10;
+        if (json)
+        {
+            ctx.Output.Json(new JsonObject
+            {
+                ["sets"] = new JsonArray(paths.Select(p => (JsonNode?)p).ToArray()),
+                ["overall"] = ToJson(report.Overall),
+                ["by_language"] = new JsonObject(report.ByLanguage.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)ToJson(kv.Value)))),
+                ["by_kind"] = new JsonObject(report.ByKind.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)ToJson(kv.Value)))),
+                ["confusions"] = new JsonArray(report.Confusions.Take(TopConfusions).Select(c => (JsonNode?)new JsonObject
+                {
+                    ["expected"] = c.Expected, ["got"] = c.Got, ["count"] = c.Count, ["example"] = c.Example,
+                }).ToArray()),
+                ["misses"] = new JsonArray(report.Misses.Take(Math.Max(0, misses)).Select(m => (JsonNode?)new JsonObject
+                {
+                    ["text"] = m.Text, ["expected"] = m.Expected, ["got"] = m.Got, ["confidence"] = m.Confidence,
+                }).ToArray()),
+            });
+            return;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("set", "texts", "correct", "und", "accuracy");
+        void Row(string name, LanguageEvaluation.Metrics m) => table.AddRow(name, m.Texts.ToString(inv), m.Correct.ToString(inv), m.Undetermined.ToString(inv), F(m.Accuracy));
+        Row("all", report.Overall);
+        foreach (var (lang, m) in report.ByLanguage)
+        {
+            Row($"  {lang}", m);
+        }
+
+        foreach (var (kind, m) in report.ByKind)
+        {
+            Row(kind == "sentence" ? $"  sentences (>= {LanguageEvaluation.ShortSentence} chars)" : kind == "short" ? $"  sentences (< {LanguageEvaluation.ShortSentence} chars)" : "  queries", m);
+        }
+
+        ctx.Output.Line("sets: " + string.Join(", ", paths));
+        ctx.Output.Console.Write(table);
+        if (report.Confusions.Count > 0)
+        {
+            ctx.Output.Line("top confusions (expected → got):");
+            foreach (var c in report.Confusions.Take(TopConfusions))
+            {
+                ctx.Output.Line(string.Create(inv, $"  {c.Expected} → {c.Got}: {c.Count}  e.g. {c.Example}"));
+            }
+        }
+
+        foreach (var m in report.Misses.Take(misses))
+        {
+            ctx.Output.Line(string.Create(inv, $"miss [{m.Expected}] {m.Text} → {m.Got} ({m.Confidence:0.000})"));
         }
     }
 
