@@ -110,9 +110,12 @@ internal sealed partial class TriagePattern
     /// The last token of the match starting at <paramref name="position"/>, or -1. Words are compared through
     /// <paramref name="question"/> (which atoms each token matches), so every atom must have been bound by the index.
     /// </summary>
-    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0);
+    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0, -1);
 
-    private int MatchFrom(QuestionAtoms question, int position, int element)
+    // previous: the last token matched by a word just before (-1 after a gap or at the start). Words written
+    // next to each other match only words of one clause ("reagiert nicht, atmet aber" is not "nicht atmet");
+    // a gap (~) may cross punctuation ("he collapsed, not breathing").
+    private int MatchFrom(QuestionAtoms question, int position, int element, int previous)
     {
         if (element == _elements.Length)
         {
@@ -124,7 +127,7 @@ internal sealed partial class TriagePattern
         {
             for (var skip = 0; skip <= e.Gap && position + skip < question.Count; skip++)
             {
-                var end = MatchFrom(question, position + skip, element + 1);
+                var end = MatchFrom(question, position + skip, element + 1, -1);
                 if (end >= 0)
                 {
                     return end;
@@ -141,15 +144,16 @@ internal sealed partial class TriagePattern
                 continue;
             }
 
-            var ok = true;
+            var ok = sequence.Length == 0 || previous < 0 || question.Tokens[previous].Clause == question.Tokens[position].Clause;
             for (var k = 0; k < sequence.Length && ok; k++)
             {
-                ok = question.Has(position + k, sequence[k].Id);
+                ok = question.Has(position + k, sequence[k].Id)
+                    && (k == 0 || question.Tokens[position + k - 1].Clause == question.Tokens[position + k].Clause);
             }
 
             if (ok)
             {
-                var end = MatchFrom(question, position + sequence.Length, element + 1);
+                var end = MatchFrom(question, position + sequence.Length, element + 1, sequence.Length == 0 ? previous : position + sequence.Length - 1);
                 if (end >= 0)
                 {
                     return end;
