@@ -37,8 +37,8 @@ public sealed class TriageEngineTests
     [InlineData("choking hazard", false)]
     [InlineData("abdominal quick strong thrusts", true)] // gap of 2
     [InlineData("abdominal very quick strong thrusts", false)] // gap too long
-    [InlineData("heavy bleeding", true)]
-    [InlineData("heavy, bleeding", false)] // neighbouring words of a pattern stay in one clause
+    [InlineData("choking now", true)]
+    [InlineData("choking, now", false)] // neighbouring words of a pattern stay in one clause
     [InlineData("choking hazard. today", false)] // ... also after an optional group
     [InlineData("abdominal, then thrusts", true)] // a gap may cross punctuation
     public void Classify_FollowsThePatternSyntax(string text, bool detected) =>
