@@ -7,7 +7,8 @@ namespace SigmaNex.Core.Triage;
 /// with <c>word</c>; <c>(a|b*)</c> matches either; <c>(a|b)?</c> may also be absent (not as the first or
 /// last element); <c>~</c> (or <c>~N</c>) skips up to 3 (or N) words; a trailing <c>=&gt; protocol-id</c>
 /// names the protocol to show; a trailing <c>!urgent</c> or <c>!critical</c> overrides the category's
-/// severity. Words of six letters or more also match with one typo (a letter added, dropped, changed or
+/// severity, and <c>!minor</c> marks a harmless presentation (a plain nosebleed) that is recognised, so its
+/// protocol is hinted, but is not an emergency unless a longer, graver match overrides it. Words of six letters or more also match with one typo (a letter added, dropped, changed or
 /// swapped), unless written <c>=word</c> (exact: for a word one typo away from a common word of another
 /// language, like "poison" and French "poisson"), or the question's word is itself a whole word of some
 /// pattern of any lexicon (then it is that word, not a typo). Inflection belongs in prefixes, not typos.
@@ -39,7 +40,7 @@ internal sealed partial class TriagePattern
         var text = source.Trim();
         string? protocol = null;
         Severity? severity = null;
-        foreach (var (mark, level) in new[] { ("!urgent", Triage.Severity.Urgent), ("!critical", Triage.Severity.Critical) })
+        foreach (var (mark, level) in new[] { ("!urgent", Triage.Severity.Urgent), ("!critical", Triage.Severity.Critical), ("!minor", Triage.Severity.Minor) })
         {
             // before or after the "=> protocol"
             var at = text.IndexOf(mark, StringComparison.Ordinal);
