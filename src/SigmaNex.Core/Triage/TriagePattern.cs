@@ -111,16 +111,17 @@ internal sealed partial class TriagePattern
     /// The last token of the match starting at <paramref name="position"/>, or -1. Words are compared through
     /// <paramref name="question"/> (which atoms each token matches), so every atom must have been bound by the index.
     /// </summary>
-    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0, -1);
+    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0, -1, 0, 0);
 
     // previous: the last token matched by a word just before (-1 after a gap or at the start). Words written
     // next to each other match only words of one clause ("reagiert nicht, atmet aber" is not "nicht atmet");
-    // a gap (~) may cross punctuation ("he collapsed, not breathing").
-    private int MatchFrom(QuestionAtoms question, int position, int element, int previous)
+    // a gap (~) may cross punctuation ("he collapsed, not breathing"). weak and strong count the words matched
+    // with a dropped letter of a short word (QuestionAtoms.WeakAt) and fully: at most one weak, beside a strong one.
+    private int MatchFrom(QuestionAtoms question, int position, int element, int previous, int weak, int strong)
     {
         if (element == _elements.Length)
         {
-            return position - 1;
+            return weak == 0 || strong > 0 ? position - 1 : -1;
         }
 
         var e = _elements[element];
@@ -128,7 +129,7 @@ internal sealed partial class TriagePattern
         {
             for (var skip = 0; skip <= e.Gap && position + skip < question.Count; skip++)
             {
-                var end = MatchFrom(question, position + skip, element + 1, -1);
+                var end = MatchFrom(question, position + skip, element + 1, -1, weak, strong);
                 if (end >= 0)
                 {
                     return end;
@@ -146,15 +147,27 @@ internal sealed partial class TriagePattern
             }
 
             var ok = sequence.Length == 0 || previous < 0 || question.Tokens[previous].Clause == question.Tokens[position].Clause;
+            var (w, st) = (weak, strong);
             for (var k = 0; k < sequence.Length && ok; k++)
             {
-                ok = question.Has(position + k, sequence[k].Id)
-                    && (k == 0 || question.Tokens[position + k - 1].Clause == question.Tokens[position + k].Clause);
+                ok = k == 0 || question.Tokens[position + k - 1].Clause == question.Tokens[position + k].Clause;
+                if (ok && question.Has(position + k, sequence[k].Id))
+                {
+                    st++;
+                }
+                else if (ok && w == 0 && question.HasWeak(position + k, sequence[k].Id))
+                {
+                    w++;
+                }
+                else
+                {
+                    ok = false;
+                }
             }
 
             if (ok)
             {
-                var end = MatchFrom(question, position + sequence.Length, element + 1, sequence.Length == 0 ? previous : position + sequence.Length - 1);
+                var end = MatchFrom(question, position + sequence.Length, element + 1, sequence.Length == 0 ? previous : position + sequence.Length - 1, w, st);
                 if (end >= 0)
                 {
                     return end;
