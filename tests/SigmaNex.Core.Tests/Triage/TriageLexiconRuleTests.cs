@@ -26,6 +26,7 @@ public sealed class TriageLexiconRuleTests
     [InlineData("high fever and now he is jerking", "en", "seizure")]
     [InlineData("he is twitching and his eyes rolled back", "en", "seizure")]
     [InlineData("he is killing himself", "en", "suicide_self_harm")]
+    [InlineData("his heart stopping for a minute, we did CPR", "en", "cardiac_arrest")]
     [InlineData("he wants to kill himself", "en", "suicide_self_harm")]
     [InlineData("dice di volersi togliere la vita", "it", "suicide_self_harm")]
     [InlineData("si taglia i polsi", "it", "suicide_self_harm")]
@@ -67,6 +68,9 @@ public sealed class TriageLexiconRuleTests
     [InlineData("mon proprio me saigne à blanc", "fr")]
     [InlineData("die Miete lässt uns ausbluten", "de")]
     [InlineData("my mum scolded me for being late", "en")]
+    [InlineData("what a heart-stopping match", "en")]
+    [InlineData("è stata una partita da infarto", "it")]
+    [InlineData("fue un final de infarto", "es")]
     public void Classify_IgnoresFigurativeAndNonMedicalUses(string text, string language) =>
         Assert.False(_triage.Classify(text, language).Detected, text);
 }
