@@ -29,7 +29,7 @@ internal static class TriageCommand
                 {
                     ["detected"] = info.Detected,
                     ["category"] = info.Category,
-                    ["severity"] = info.Detected ? info.Severity : "none",
+                    ["severity"] = info.Severity ?? "none",
                     ["protocol"] = info.Protocol,
                     ["evidence"] = new JsonArray(info.Evidence.Select(e => (JsonNode?)e).ToArray()),
                     ["language"] = result.Language,
@@ -41,7 +41,9 @@ internal static class TriageCommand
 
             if (!result.Detected)
             {
-                ctx.Output.Line("No emergency detected.");
+                ctx.Output.Line(result.Severity == Severity.Minor
+                    ? $"No emergency detected (minor {result.Category}; protocol {result.ProtocolId})."
+                    : "No emergency detected.");
                 return Task.FromResult(ExitCodes.Ok);
             }
 

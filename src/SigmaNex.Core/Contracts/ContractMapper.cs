@@ -30,7 +30,7 @@ public static class ContractMapper
     {
         Detected = t.Detected,
         Category = t.Category,
-        Severity = t.Detected ? t.Severity.ToString().ToLowerInvariant() : null,
+        Severity = t.Severity == Triage.Severity.None ? null : t.Severity.ToString().ToLowerInvariant(),
         Protocol = t.ProtocolId,
         Evidence = t.Evidence,
         Language = t.Detected ? t.Language : null,

@@ -31,6 +31,16 @@ public static class TriageCategory
         BreathingDifficulty, Electrocution, Childbirth,
     ];
 
+    /// <summary>
+    /// Injuries whose gravity is their extent: a degree word of the lexicon's <c>mild</c> list next to such a
+    /// match ("bumped his head lightly", "brucia un po'") makes it minor. Not symptoms of illness: mild chest
+    /// pain is still a possible heart attack.
+    /// </summary>
+    public static readonly IReadOnlySet<string> GradedByExtent = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SevereBleeding, SevereBurns, MajorTrauma,
+    };
+
     /// <summary>The protocol shown first for a category when no pattern names a more specific one.</summary>
     public static readonly IReadOnlyDictionary<string, string> DefaultProtocol = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -98,13 +98,18 @@ public sealed class TriageClassifier
                 continue;
             }
 
-            found.Add(new Found(_index.Pattern(ordinal), _lexicons[l], start, end));
+            var pattern = _index.Pattern(ordinal);
+            var mild = TriageCategory.GradedByExtent.Contains(pattern.Category)
+                       && (IsMild(_lexicons[l], question, pattern, start, end) || (hinted is not null && hinted != _lexicons[l] && IsMild(hinted, question, pattern, start, end)));
+            found.Add(new Found(pattern, _lexicons[l], start, end, mild ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]));
         }
 
-        // Overlapping matches: the longest wins (then the query's own language, then category order).
+        // Overlapping matches: the longest wins (then an emergency over a minor reading, then the query's own
+        // language, then category order).
         var kept = new List<Found>();
         foreach (var f in found
                      .OrderByDescending(f => f.End - f.Start)
+                     .ThenByDescending(f => f.Severity != Severity.Minor)
                      .ThenByDescending(f => f.Lexicon.Language == languageHint)
                      .ThenBy(f => Rank(f.Pattern.Category)))
         {
@@ -119,8 +124,15 @@ public sealed class TriageClassifier
             return TriageResult.NotDetected with { Language = languageHint ?? "und" };
         }
 
-        var ordered = kept.OrderBy(k => Rank(k.Pattern.Category)).ThenByDescending(k => k.End - k.Start).ToList();
+        // Minor readings ("a nosebleed", "bumped his head lightly") only hint their protocol, unless nothing else matched.
+        var ordered = kept.OrderBy(k => k.Severity == Severity.Minor).ThenBy(k => Rank(k.Pattern.Category)).ThenByDescending(k => k.End - k.Start).ToList();
         var primary = ordered[0];
+        var emergency = primary.Severity != Severity.Minor;
+        if (emergency)
+        {
+            ordered.RemoveAll(k => k.Severity == Severity.Minor);
+        }
+
         var category = primary.Pattern.Category;
         var protocol = primary.Pattern.Protocol ?? TriageCategory.DefaultProtocol[category];
         if (s_ageProtocols.TryGetValue(protocol, out var byAge))
@@ -135,9 +147,9 @@ public sealed class TriageClassifier
 
         return new TriageResult
         {
-            Detected = true,
+            Detected = emergency,
             Category = category,
-            Severity = primary.Pattern.Severity ?? primary.Lexicon.Severities[category],
+            Severity = primary.Severity,
             ProtocolId = protocol,
             Evidence = ordered.Select(k => text[tokens[k.Start].Start..tokens[k.End].End]).Distinct(StringComparer.Ordinal).ToList(),
             Language = primary.Lexicon.Language,
@@ -151,16 +163,31 @@ public sealed class TriageClassifier
     /// A match that itself begins with a negation word ("no pulse", "aucun pouls") is not cancelled by
     /// one before it: that is the other half of the same negation, not a second one (French "il n'a aucun
     /// pouls", Spanish "no tiene ningún pulso", Italian "non ha nessun battito").
+    /// The window before counts words that carry meaning: the lexicon's <c>negation_skip</c> words (articles,
+    /// auxiliaries, pronouns, prepositions) are passed over ("no estoy pensando en hacerme daño"), and its
+    /// <c>negation_barriers</c> (subordinators, question words) end the negation's reach ("I don't know why he is
+    /// bleeding": the negation belongs to "know").
     /// </summary>
     private static bool IsNegated(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start, int end)
     {
         var clause = tokens[start].Clause;
         var lookBack = lexicon.Negations.Contains(tokens[start].Text) ? 0 : lexicon.NegationWindow;
-        for (var i = start - 1; i >= 0 && i >= start - lookBack && tokens[i].Clause == clause; i--)
+        for (var i = start - 1; i >= 0 && lookBack > 0 && tokens[i].Clause == clause; i--)
         {
-            if (lexicon.Negations.Contains(tokens[i].Text))
+            var word = tokens[i].Text;
+            if (lexicon.Negations.Contains(word))
             {
                 return true;
+            }
+
+            if (lexicon.NegationBarriers.Contains(word))
+            {
+                break;
+            }
+
+            if (!lexicon.NegationSkip.Contains(word))
+            {
+                lookBack--;
             }
         }
 
@@ -196,5 +223,31 @@ public sealed class TriageClassifier
         return i < 0 ? int.MaxValue : i;
     }
 
-    private sealed record Found(TriagePattern Pattern, TriageLexicon Lexicon, int Start, int End);
+    /// <summary>
+    /// A degree word of the lexicon's <c>mild</c> list inside the match or within <see cref="TriageLexicon.MildWindow"/>
+    /// words of it, in its clause: "bumped his head lightly", "leicht den Kopf gestoßen", "un golpe flojito en la cabeza".
+    /// A word the pattern itself names is not a qualifier (Italian "piano" is "gently" but also "floor": "caduto dal terzo piano").
+    /// </summary>
+    private static bool IsMild(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int start, int end)
+    {
+        var tokens = question.Tokens;
+        if (lexicon.Mild.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = Math.Max(0, start - lexicon.MildWindow); i <= Math.Min(tokens.Count - 1, end + lexicon.MildWindow); i++)
+        {
+            var inside = i >= start && i <= end;
+            if (lexicon.Mild.Contains(tokens[i].Text)
+                && (inside ? !pattern.Atoms.Any(a => question.Has(i, a.Id)) : tokens[i].Clause == tokens[i < start ? start : end].Clause))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record Found(TriagePattern Pattern, TriageLexicon Lexicon, int Start, int End, Severity Severity);
 }

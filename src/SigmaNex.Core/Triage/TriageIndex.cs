@@ -4,11 +4,13 @@ namespace SigmaNex.Core.Triage;
 internal sealed class QuestionAtoms
 {
     private readonly int[][] _atoms;
+    private readonly int[][] _weak;
 
-    public QuestionAtoms(IReadOnlyList<TriageToken> tokens, int[][] atoms)
+    public QuestionAtoms(IReadOnlyList<TriageToken> tokens, int[][] atoms, int[][]? weak = null)
     {
         Tokens = tokens;
         _atoms = atoms;
+        _weak = weak ?? new int[atoms.Length][];
     }
 
     public IReadOnlyList<TriageToken> Tokens { get; }
@@ -19,6 +21,14 @@ internal sealed class QuestionAtoms
     public ReadOnlySpan<int> At(int token) => _atoms[token];
 
     public bool Has(int token, int atom) => Array.BinarySearch(_atoms[token], atom) >= 0;
+
+    /// <summary>
+    /// The ids of the short atoms (five letters) token <paramref name="token"/> matches with one letter dropped
+    /// ("snak" for "snake"): too weak alone, a pattern accepts one only beside a word that matched fully.
+    /// </summary>
+    public ReadOnlySpan<int> WeakAt(int token) => _weak[token] ?? [];
+
+    public bool HasWeak(int token, int atom) => _weak[token] is { } ids && Array.BinarySearch(ids, atom) >= 0;
 }
 
 /// <summary>
@@ -37,6 +47,7 @@ internal sealed class TriageIndex
     private readonly Dictionary<string, int[]> _whole;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
     private readonly Dictionary<ulong, int[]> _oneDeleted;
+    private readonly Dictionary<string, int[]> _shortDropped;
     private readonly int[][] _startingWith;
     private readonly int _longestPrefix;
     private readonly int _longestFuzzy;
@@ -60,6 +71,7 @@ internal sealed class TriageIndex
         var whole = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var oneDeleted = new Dictionary<ulong, List<int>>();
+        var shortDropped = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id)
             where TKey : notnull
         {
@@ -83,6 +95,14 @@ internal sealed class TriageIndex
                 _longestPrefix = Math.Max(_longestPrefix, atom.Word.Length);
             }
 
+            if (!atom.Exact && !atom.Prefix && atom.Word.Length == TriageAtom.FuzzyFrom - 1 && atom.Word.All(char.IsLetter))
+            {
+                for (var j = 0; j < atom.Word.Length; j++)
+                {
+                    Add(shortDropped, atom.Word.Remove(j, 1), id);
+                }
+            }
+
             if (atom.Fuzzy)
             {
                 _longestFuzzy = Math.Max(_longestFuzzy, atom.Word.Length);
@@ -98,6 +118,7 @@ internal sealed class TriageIndex
         _whole = Freeze(whole);
         _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
         _oneDeleted = oneDeleted.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _shortDropped = Freeze(shortDropped);
 
         var startingWith = new List<int>[_atoms.Count];
         for (var ordinal = 0; ordinal < _patterns.Length; ordinal++)
@@ -123,6 +144,7 @@ internal sealed class TriageIndex
     public QuestionAtoms Analyse(IReadOnlyList<TriageToken> tokens)
     {
         var result = new int[tokens.Count][];
+        var weak = new int[tokens.Count][];
         var found = new List<int>();
         var candidates = new List<int>();
         for (var i = 0; i < tokens.Count; i++)
@@ -171,9 +193,16 @@ internal sealed class TriageIndex
 
             found.Sort();
             result[i] = [.. found.Distinct()];
+
+            // A five-letter pattern word with a letter dropped ("snak bite"): only for words that are not
+            // themselves pattern words, and kept apart so that a pattern needs another, whole word beside it.
+            if (!known && found.Count == 0 && _shortDropped.TryGetValue(token, out ids))
+            {
+                weak[i] = ids;
+            }
         }
 
-        return new QuestionAtoms(tokens, result);
+        return new QuestionAtoms(tokens, result, weak);
     }
 
     /// <summary>FNV-1a hash of <paramref name="text"/> without the letter at <paramref name="skip"/> (-1: none).</summary>
@@ -198,6 +227,14 @@ internal sealed class TriageIndex
         for (var i = 0; i < question.Count; i++)
         {
             foreach (var atom in question.At(i))
+            {
+                foreach (var ordinal in _startingWith[atom])
+                {
+                    tries.Add(((long)ordinal << 32) | (uint)i);
+                }
+            }
+
+            foreach (var atom in question.WeakAt(i))
             {
                 foreach (var ordinal in _startingWith[atom])
                 {

@@ -19,6 +19,18 @@ internal sealed class TriageLexicon
     /// <summary>How many words after a match are searched for <see cref="NegationsAfter"/>.</summary>
     public required int NegationAfterWindow { get; init; }
 
+    /// <summary>Words passed over when counting the negation window (articles, auxiliaries, pronouns, prepositions).</summary>
+    public HashSet<string> NegationSkip { get; init; } = [];
+
+    /// <summary>Words a negation does not reach across (subordinators, question words).</summary>
+    public HashSet<string> NegationBarriers { get; init; } = [];
+
+    /// <summary>Degree words that make an injury minor ("lightly", "un po'"): see <see cref="TriageCategory.GradedByExtent"/>.</summary>
+    public HashSet<string> Mild { get; init; } = [];
+
+    /// <summary>How many words before or after a match are searched for <see cref="Mild"/>.</summary>
+    public int MildWindow { get; init; } = 2;
+
     public required IReadOnlyList<TriagePattern> Idioms { get; init; }
 
     public required IReadOnlyList<TriagePattern> Patterns { get; init; }
@@ -38,6 +50,7 @@ internal sealed class TriageLexicon
         YamlNode? Get(YamlMappingNode m, string key) => m.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n : null;
         IEnumerable<string> List(YamlNode? n) => n is YamlSequenceNode s ? s.Children.Select(c => ((YamlScalarNode)c).Value!) : [];
 
+        HashSet<string> Words(YamlNode? n) => List(n).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
         var language = ((YamlScalarNode)Get(root, "language")!).Value!;
         var patterns = new List<TriagePattern>();
         var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
@@ -71,6 +84,10 @@ internal sealed class TriageLexicon
             NegationWindow = Get(root, "negation_window") is YamlScalarNode w ? int.Parse(w.Value!, System.Globalization.CultureInfo.InvariantCulture) : 3,
             NegationsAfter = List(Get(root, "negations_after")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal),
             NegationAfterWindow = Get(root, "negation_after_window") is YamlScalarNode a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 1,
+            NegationSkip = Words(Get(root, "negation_skip")),
+            NegationBarriers = Words(Get(root, "negation_barriers")),
+            Mild = Words(Get(root, "mild")),
+            MildWindow = Get(root, "mild_window") is YamlScalarNode mw ? int.Parse(mw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
             Patterns = patterns,
             Severities = severities,

@@ -7,7 +7,8 @@ namespace SigmaNex.Core.Triage;
 /// with <c>word</c>; <c>(a|b*)</c> matches either; <c>(a|b)?</c> may also be absent (not as the first or
 /// last element); <c>~</c> (or <c>~N</c>) skips up to 3 (or N) words; a trailing <c>=&gt; protocol-id</c>
 /// names the protocol to show; a trailing <c>!urgent</c> or <c>!critical</c> overrides the category's
-/// severity. Words of six letters or more also match with one typo (a letter added, dropped, changed or
+/// severity, and <c>!minor</c> marks a harmless presentation (a plain nosebleed) that is recognised, so its
+/// protocol is hinted, but is not an emergency unless a longer, graver match overrides it. Words of six letters or more also match with one typo (a letter added, dropped, changed or
 /// swapped), unless written <c>=word</c> (exact: for a word one typo away from a common word of another
 /// language, like "poison" and French "poisson"), or the question's word is itself a whole word of some
 /// pattern of any lexicon (then it is that word, not a typo). Inflection belongs in prefixes, not typos.
@@ -39,7 +40,7 @@ internal sealed partial class TriagePattern
         var text = source.Trim();
         string? protocol = null;
         Severity? severity = null;
-        foreach (var (mark, level) in new[] { ("!urgent", Triage.Severity.Urgent), ("!critical", Triage.Severity.Critical) })
+        foreach (var (mark, level) in new[] { ("!urgent", Triage.Severity.Urgent), ("!critical", Triage.Severity.Critical), ("!minor", Triage.Severity.Minor) })
         {
             // before or after the "=> protocol"
             var at = text.IndexOf(mark, StringComparison.Ordinal);
@@ -110,13 +111,17 @@ internal sealed partial class TriagePattern
     /// The last token of the match starting at <paramref name="position"/>, or -1. Words are compared through
     /// <paramref name="question"/> (which atoms each token matches), so every atom must have been bound by the index.
     /// </summary>
-    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0);
+    public int MatchAt(QuestionAtoms question, int position) => MatchFrom(question, position, 0, -1, 0, 0);
 
-    private int MatchFrom(QuestionAtoms question, int position, int element)
+    // previous: the last token matched by a word just before (-1 after a gap or at the start). Words written
+    // next to each other match only words of one clause ("reagiert nicht, atmet aber" is not "nicht atmet");
+    // a gap (~) may cross punctuation ("he collapsed, not breathing"). weak and strong count the words matched
+    // with a dropped letter of a short word (QuestionAtoms.WeakAt) and fully: at most one weak, beside a strong one.
+    private int MatchFrom(QuestionAtoms question, int position, int element, int previous, int weak, int strong)
     {
         if (element == _elements.Length)
         {
-            return position - 1;
+            return weak == 0 || strong > 0 ? position - 1 : -1;
         }
 
         var e = _elements[element];
@@ -124,7 +129,7 @@ internal sealed partial class TriagePattern
         {
             for (var skip = 0; skip <= e.Gap && position + skip < question.Count; skip++)
             {
-                var end = MatchFrom(question, position + skip, element + 1);
+                var end = MatchFrom(question, position + skip, element + 1, -1, weak, strong);
                 if (end >= 0)
                 {
                     return end;
@@ -141,15 +146,28 @@ internal sealed partial class TriagePattern
                 continue;
             }
 
-            var ok = true;
+            var ok = sequence.Length == 0 || previous < 0 || question.Tokens[previous].Clause == question.Tokens[position].Clause;
+            var (w, st) = (weak, strong);
             for (var k = 0; k < sequence.Length && ok; k++)
             {
-                ok = question.Has(position + k, sequence[k].Id);
+                ok = k == 0 || question.Tokens[position + k - 1].Clause == question.Tokens[position + k].Clause;
+                if (ok && question.Has(position + k, sequence[k].Id))
+                {
+                    st++;
+                }
+                else if (ok && w == 0 && question.HasWeak(position + k, sequence[k].Id))
+                {
+                    w++;
+                }
+                else
+                {
+                    ok = false;
+                }
             }
 
             if (ok)
             {
-                var end = MatchFrom(question, position + sequence.Length, element + 1);
+                var end = MatchFrom(question, position + sequence.Length, element + 1, sequence.Length == 0 ? previous : position + sequence.Length - 1, w, st);
                 if (end >= 0)
                 {
                     return end;

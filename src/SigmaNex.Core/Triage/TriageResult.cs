@@ -1,8 +1,10 @@
 namespace SigmaNex.Core.Triage;
 
+/// <summary>How urgent a recognised situation is. <see cref="Minor"/>: recognised (its protocol is hinted) but not an emergency.</summary>
 public enum Severity
 {
     None,
+    Minor,
     Urgent,
     Critical,
 }

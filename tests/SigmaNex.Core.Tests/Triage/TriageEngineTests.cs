@@ -37,8 +37,33 @@ public sealed class TriageEngineTests
     [InlineData("choking hazard", false)]
     [InlineData("abdominal quick strong thrusts", true)] // gap of 2
     [InlineData("abdominal very quick strong thrusts", false)] // gap too long
+    [InlineData("choking now", true)]
+    [InlineData("choking, now", false)] // neighbouring words of a pattern stay in one clause
+    [InlineData("choking hazard. today", false)] // ... also after an optional group
+    [InlineData("abdominal, then thrusts", true)] // a gap may cross punctuation
     public void Classify_FollowsThePatternSyntax(string text, bool detected) =>
         Assert.Equal(detected, With(Lexicon).Classify(text).Detected);
+
+    private const string Short = """
+        language: xx
+        negations: [no]
+        categories:
+          venomous_bite:
+            severity: urgent
+            patterns: ["(snake|viper) (bite|bites)", "adder", "=cobra (bite|bites)"]
+        """;
+
+    [Theory]
+    [InlineData("snake bite", true)]
+    [InlineData("snak bite", true)] // a dropped letter of a five-letter word, beside a whole word
+    [InlineData("vipr bites", true)]
+    [InlineData("snak bie", false)] // ... at most one such word per match
+    [InlineData("snak bit", false)]
+    [InlineData("adder", true)]
+    [InlineData("ader", false)] // ... never alone (and "adder" has five letters only with both d's)
+    [InlineData("cobr bite", false)] // "=cobra": no typo tolerance
+    public void Classify_ShortWordWithDroppedLetter_NeedsAWholeWordBeside(string text, bool detected) =>
+        Assert.Equal(detected, With(Short).Classify(text).Detected);
 
     [Fact]
     public void Classify_PatternOverridesProtocolAndSeverity()

@@ -10,7 +10,7 @@ public sealed class TriageEnglishTests
     [Theory]
     [InlineData("it won't stop bleeding", "severe_bleeding", "severe-bleeding")]
     [InlineData("the cut doesn't stop bleeding", "severe_bleeding", "severe-bleeding")]
-    [InlineData("my nose is bleeding", "severe_bleeding", "nosebleed")]
+    [InlineData("my nose is bleeding and it won't stop", "severe_bleeding", "nosebleed")]
     [InlineData("he doesn't have a pulse", "cardiac_arrest", "cpr-adult")]
     [InlineData("my 7 year old is not breathing", "cardiac_arrest", "cpr-child")]
     [InlineData("my 70 year old dad is not breathing", "cardiac_arrest", "cpr-adult")]

@@ -14,7 +14,7 @@ public sealed class TriageItalianTests
     [InlineData("mio figlio di 6 anni non respira", "cardiac_arrest", "cpr-child")]
     [InlineData("come si usa il defibrillatore", "cardiac_arrest", "aed-use")]
     [InlineData("non smette di sanguinare", "severe_bleeding", "severe-bleeding")]
-    [InlineData("mi sanguina il naso", "severe_bleeding", "nosebleed")]
+    [InlineData("mi sanguina il naso da 30 minuti", "severe_bleeding", "nosebleed")]
     [InlineData("come si mette il laccio emostatico", "severe_bleeding", "tourniquet")]
     [InlineData("punto da una vespa e gli si gonfia la faccia", "anaphylaxis", "anaphylaxis")]
     [InlineData("mio figlio è caduto in piscina", "drowning", "drowning")]

@@ -1,0 +1,98 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Tests.Triage;
+
+/// <summary>
+/// The general mechanisms of triage on the shipped lexicons: minor presentations, mild degree words on injuries,
+/// negation scope (function words passed over, subordinators and "and" stopping it), in every language.
+/// </summary>
+public sealed class TriageMechanismTests
+{
+    private readonly TriageClassifier _triage = TriageClassifier.Default;
+
+    [Theory]
+    [InlineData("my nose is bleeding", "en")]
+    [InlineData("my son gets nosebleeds when the air is dry", "en")]
+    [InlineData("mi sanguina il naso", "it")]
+    [InlineData("le sangra la nariz a mi hija", "es")]
+    [InlineData("mon fils saigne du nez", "fr")]
+    [InlineData("mein Sohn hat Nasenbluten", "de")]
+    public void Classify_PlainNosebleed_IsMinorAndHintsItsProtocol(string text, string language)
+    {
+        var r = _triage.Classify(text, language);
+
+        Assert.False(r.Detected, text);
+        Assert.Equal(Severity.Minor, r.Severity);
+        Assert.Equal("nosebleed", r.ProtocolId);
+    }
+
+    [Theory]
+    [InlineData("my nose has been bleeding for 30 minutes", "en")]
+    [InlineData("nosebleed that won't stop and he takes warfarin", "en")]
+    [InlineData("he is bleeding heavily from his nose", "en")]
+    [InlineData("il naso sanguina da un'ora e non si ferma", "it")]
+    [InlineData("le sangra la nariz desde hace media hora", "es")]
+    [InlineData("il saigne du nez depuis une heure", "fr")]
+    [InlineData("das Nasenbluten hört nicht auf", "de")]
+    public void Classify_NosebleedWithRedFlag_IsUrgent(string text, string language)
+    {
+        var r = _triage.Classify(text, language);
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(TriageCategory.SevereBleeding, r.Category);
+        Assert.Equal(Severity.Urgent, r.Severity);
+        Assert.Equal("nosebleed", r.ProtocolId);
+    }
+
+    [Theory]
+    [InlineData("he bumped his head lightly", "en")]
+    [InlineData("I slightly burned my finger on the pan", "en")]
+    [InlineData("ha battuto la testa piano", "it")]
+    [InlineData("se dio un golpe flojito en la cabeza", "es")]
+    [InlineData("il s'est cogné la tête légèrement", "fr")]
+    [InlineData("er hat sich leicht den Kopf gestoßen", "de")]
+    public void Classify_MildInjury_IsMinor(string text, string language)
+    {
+        var r = _triage.Classify(text, language);
+
+        Assert.False(r.Detected, text);
+        Assert.Equal(Severity.Minor, r.Severity);
+    }
+
+    [Theory]
+    [InlineData("he bumped his head", "en", "major_trauma")]
+    [InlineData("he bumped his head and is lightly confused, now unconscious", "en", "unconscious")] // another finding stays
+    [InlineData("è caduto dal terzo piano", "it", "major_trauma")] // "piano" names the floor here, not "gently"
+    [InlineData("he has mild chest pain", "en", "heart_attack")] // illness is not graded by a degree word
+    [InlineData("ha battuto la testa", "it", "major_trauma")]
+    public void Classify_WithoutMildQualifier_StaysAnEmergency(string text, string language, string category)
+    {
+        var r = _triage.Classify(text, language);
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+    }
+
+    [Theory]
+    [InlineData("no estoy pensando en hacerme daño", "es")] // negation over "estoy ... en"
+    [InlineData("I'm not thinking about killing myself, just stressed", "en")]
+    [InlineData("non sto affatto pensando di farmi del male", "it")]
+    public void Classify_NegationPassesOverFunctionWords(string text, string language) =>
+        Assert.False(_triage.Classify(text, language).Detected, text);
+
+    [Theory]
+    [InlineData("he is not moving and is bleeding heavily", "en", "severe_bleeding")]
+    [InlineData("I keep thinking about killing myself", "en", "suicide_self_harm")]
+    [InlineData("I don't know why he is bleeding so much", "en", "severe_bleeding")]
+    [InlineData("if I'm not trained do I give rescue breaths", "en", "cardiac_arrest")]
+    [InlineData("no sé por qué sangra tanto", "es", "severe_bleeding")]
+    [InlineData("je ne sais pas pourquoi il saigne abondamment", "fr", "severe_bleeding")]
+    [InlineData("ich weiß nicht, warum er so stark blutet", "de", "severe_bleeding")]
+    public void Classify_NegationStopsAtSubordinatorOrAnd(string text, string language, string category)
+    {
+        var r = _triage.Classify(text, language);
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+    }
+}
