@@ -15,10 +15,10 @@ public sealed partial class SafetyChecker
     /// <summary>Words that, shortly before a forbidden action, mean the sentence advises against it.</summary>
     private static readonly FrozenSet<string> s_negations = new[]
     {
-        "not", "no", "never", "nor", "without", "avoid", "avoiding", "don", "doesn", "didn", "isn", "mustn", "shouldn", "cannot", "instead",
-        "non", "mai", "senza", "evita", "evitare", "evitate", "evitando", "niente", "ne",
-        "nunca", "jamas", "sin", "evite", "evitar", "ni",
-        "pas", "jamais", "sans", "evitez", "eviter", "aucun", "aucune",
+        "not", "no", "never", "nor", "without", "avoid", "avoiding", "don", "doesn", "didn", "isn", "mustn", "shouldn", "cannot", "won", "nobody", "nothing", "instead",
+        "non", "mai", "senza", "nessuno", "nulla", "evita", "evitare", "evitate", "evitando", "niente", "ne",
+        "nunca", "jamas", "sin", "nadie", "nada", "evite", "evitar", "ni",
+        "pas", "jamais", "sans", "rien", "evitez", "eviter", "aucun", "aucune",
         "nicht", "nie", "niemals", "kein", "keine", "keinen", "ohne", "vermeiden", "vermeide", "weder",
     }.ToFrozenSet(StringComparer.Ordinal);
 
