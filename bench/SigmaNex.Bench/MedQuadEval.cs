@@ -97,6 +97,11 @@ public static class MedQuadEval
             }
         }
 
+        if (Arg(args, "--explain") is { } explain)
+        {
+            await sigma.ExplainAsync(queries, results[0], results[1], int.Parse(explain, CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+
         using var lucene = LuceneIndex.Build(corpus);
         results.Add(lucene.Evaluate("Lucene.Net 4.8 EnglishAnalyzer + BM25", queries, corpus));
 
@@ -119,8 +124,11 @@ public static class MedQuadEval
         var d = RetrievalWeights.Default;
         yield return ("bm25, no tag boost", false, d with { Tags = 0 });
         yield return ("hybrid, no tag boost", true, d with { Tags = 0 });
-        yield return ("hybrid v=0.5", true, d with { Vector = 0.5 });
-        yield return ("hybrid v=1.0", true, d with { Vector = 1.0 });
+        foreach (var v in new[] { 0.02, 0.05, 0.1, 0.15, 0.5 })
+        {
+            yield return ($"hybrid v={v.ToString(CultureInfo.InvariantCulture)}", true, d with { Vector = v });
+        }
+
         yield return ("hybrid RRF", true, d with { Fusion = FusionMethod.ReciprocalRank });
         yield return ("hybrid other=0.3", true, d with { OtherChunks = 0.3 });
     }
@@ -129,7 +137,7 @@ public static class MedQuadEval
     {
         Console.WriteLine();
         Console.WriteLine($"| {"system",-40} | {"level",-5} | {"hit@1",6} | {"hit@3",6} | {"MRR@10",6} | {"nDCG@10",7} | {"ms/q",5} |");
-        Console.WriteLine($"| {new string('-', 40)} | {new string('-', 5)} | {new string('-', 6)}: | {new string('-', 6)}: | {new string('-', 6)}: | {new string('-', 7)}: | {new string('-', 5)}: |");
+        Console.WriteLine($"| {new string('-', 40)} | {new string('-', 5)} | {new string('-', 5)}: | {new string('-', 5)}: | {new string('-', 5)}: | {new string('-', 6)}: | {new string('-', 4)}: |");
         foreach (var level in new[] { "pair", "group" })
         {
             foreach (var r in results)
@@ -196,10 +204,12 @@ public static class MedQuadEval
             name,
             RetrievalMetrics.From(pair, queries.Select(_ => 1).ToList()),
             RetrievalMetrics.From(group, queries.Select(q => corpus.GroupSizes[q.Document.GroupId!]).ToList()),
-            seconds * 1000 / Math.Max(1, queries.Count));
+            seconds * 1000 / Math.Max(1, queries.Count),
+            pair.Select(r => r.ToList().IndexOf(true)).ToList());
     }
 
-    private sealed record SystemResult(string Name, RetrievalMetrics Pair, RetrievalMetrics Group, double MsPerQuery);
+    /// <summary>Metrics of one system; <paramref name="Ranks"/> is the 0-based rank of each query's own answer (-1 when not in the top 10).</summary>
+    private sealed record SystemResult(string Name, RetrievalMetrics Pair, RetrievalMetrics Group, double MsPerQuery, IReadOnlyList<int> Ranks);
 
     /// <summary>A bad argument, a missing archive or an unknown key: reported in one line, exit code 2.</summary>
     private sealed class EvalInputException(string message) : Exception(message);
@@ -479,6 +489,26 @@ public static class MedQuadEval
             }
 
             return Score(name, queries, rankings, corpus, clock.Elapsed.TotalSeconds);
+        }
+
+        /// <summary>Diagnostics (<c>--explain N</c>, dev list only): queries whose answer <paramref name="a"/> ranks lower than <paramref name="b"/>, with the scores behind the top hits.</summary>
+        public async Task ExplainAsync(IReadOnlyList<Pair> queries, SystemResult a, SystemResult b, int count)
+        {
+            static int R(int r) => r < 0 ? 99 : r;
+            var worse = Enumerable.Range(0, queries.Count).Count(i => R(a.Ranks[i]) > R(b.Ranks[i]));
+            var better = Enumerable.Range(0, queries.Count).Count(i => R(a.Ranks[i]) < R(b.Ranks[i]));
+            Console.WriteLine($"{a.Name} vs {b.Name}: answer ranked lower in {worse} queries, higher in {better}");
+            var retriever = _services.GetRequiredService<Retriever>();
+            foreach (var i in Enumerable.Range(0, queries.Count).Where(i => R(a.Ranks[i]) > R(b.Ranks[i])).Take(count))
+            {
+                var q = queries[i];
+                Console.WriteLine($"- {q.Question}  [want {q.Document.Id} '{q.Document.Title}' {q.Document.Chunks.Count} chunks; rank {a.Ranks[i]} vs {b.Ranks[i]}]");
+                var result = await retriever.SearchAsync(new SearchRequest { Query = q.Question, TopK = 10, Languages = ["en", "it"] }, CancellationToken.None).ConfigureAwait(false);
+                foreach (var h in result.Hits.Take(5))
+                {
+                    Console.WriteLine($"    {(h.DocumentId == q.Document.Id ? "*" : " ")} {h.Score,8:0.0} kw {h.KeywordScore,7:0.00} vec {h.VectorScore,6:0.000} {h.DocumentId} '{h.Title}'");
+                }
+            }
         }
 
         public async ValueTask DisposeAsync()
