@@ -28,7 +28,10 @@ public static class RetrievalTuning
         var fusions = Environment.GetEnvironmentVariable("TUNE_RRF") is null ? new[] { FusionMethod.WeightedScore } : [FusionMethod.WeightedScore, FusionMethod.ReciprocalRank];
         foreach (var fusion in fusions)
         {
-            foreach (var vector in new[] { 0.25, 0.5, 1.0 })
+            var vectorGrid = Environment.GetEnvironmentVariable("TUNE_VECTORS") is { } list
+                ? list.Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+                : [0.25, 0.5, 1.0];
+            foreach (var vector in vectorGrid)
             {
                 foreach (var tags in new[] { 0.25, 0.5 })
                 {

@@ -168,7 +168,7 @@ public sealed class KnowledgeBase
             return 0;
         }
 
-        var texts = batch.Select(c => DocumentIndexer.EmbeddingText(c.Heading, c.Keywords, c.Text)).ToList();
+        var texts = batch.Select(c => DocumentIndexer.EmbeddingText(c.Heading, c.Keywords, c.Text, DocumentIndexer.HeadingWeightFor(_embedder))).ToList();
         var embeddings = await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         var rows = new List<(long, byte[])>(batch.Count);
         for (var i = 0; i < batch.Count; i++)

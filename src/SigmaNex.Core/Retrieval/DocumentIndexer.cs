@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
 using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Retrieval.Embeddings;
 using SigmaNex.Core.Retrieval.Vectors;
 using SigmaNex.Core.Storage;
 using SigmaNex.Core.Text;
@@ -15,8 +16,13 @@ namespace SigmaNex.Core.Retrieval;
 public sealed class DocumentIndexer
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embedder;
+    private readonly int _headingWeight;
 
-    public DocumentIndexer(IEmbeddingGenerator<string, Embedding<float>>? embedder) => _embedder = embedder;
+    public DocumentIndexer(IEmbeddingGenerator<string, Embedding<float>>? embedder)
+    {
+        _embedder = embedder;
+        _headingWeight = HeadingWeightFor(embedder);
+    }
 
     public async Task<List<IndexedDocument>> IndexAsync(IReadOnlyList<KnowledgeDocument> documents, CancellationToken cancellationToken)
     {
@@ -27,7 +33,7 @@ public sealed class DocumentIndexer
             firstChunk[i] = texts.Count;
             foreach (var c in documents[i].Chunks)
             {
-                texts.Add(EmbeddingText(c.Heading, c.Keywords, c.Text));
+                texts.Add(EmbeddingText(c.Heading, c.Keywords, c.Text, _headingWeight));
             }
         }
 
@@ -91,11 +97,19 @@ public sealed class DocumentIndexer
         return (terms, ContentHash(d));
     }
 
-    /// <summary>What a chunk's vector is computed from.</summary>
-    public static string EmbeddingText(string? heading, string? keywords, string text)
+    /// <summary>
+    /// How many times a chunk's heading goes into the text its vector is computed from: the built-in
+    /// embedder is a bag of features in which a five-word heading is lost in a 150-word chunk, while the
+    /// keyword index weighs the title like a field of its own; a model embedder gets the heading once.
+    /// </summary>
+    public static int HeadingWeightFor(IEmbeddingGenerator<string, Embedding<float>>? embedder) =>
+        embedder is BuiltinEmbeddingGenerator ? BuiltinEmbeddingGenerator.HeadingWeight : 1;
+
+    /// <summary>What a chunk's vector is computed from: the heading (<paramref name="headingWeight"/> times), the keywords, the text.</summary>
+    public static string EmbeddingText(string? heading, string? keywords, string text, int headingWeight = 1)
     {
         var sb = new StringBuilder(text.Length + 128);
-        if (!string.IsNullOrEmpty(heading))
+        for (var i = 0; i < headingWeight && !string.IsNullOrEmpty(heading); i++)
         {
             sb.AppendLine(heading);
         }

@@ -13,8 +13,15 @@ namespace SigmaNex.Core.Retrieval.Embeddings;
 public sealed class BuiltinEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ProviderName = "builtin";
-    public const string ModelName = "sigma-hash-v1";
+    /// <summary>v2: chunk headings weigh <see cref="HeadingWeight"/> times (stores of v1 vectors are re-embedded on open).</summary>
+    public const string ModelName = "sigma-hash-v2";
     public const int DefaultDimensions = 384;
+
+    /// <summary>
+    /// How many times a chunk's heading is fed in when the chunk is indexed (the query is embedded as is).
+    /// Chosen on the dev sets (docs/RETRIEVAL.md): 4 lets MedQuAD's section titles count without moving the protocol set.
+    /// </summary>
+    public const int HeadingWeight = 4;
 
     private const float WordWeight = 1.0f;
     private const float PairWeight = 0.5f;
