@@ -28,7 +28,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Above this many chunks keywords are ranked by an in-memory BM25 index with pruning instead of FTS5.</summary>
     [ConfigurationKeyName("keyword_index_threshold")]
-    public int KeywordIndexThreshold { get; set; } = 20_000;
+    public int KeywordIndexThreshold { get; set; } = 5_000;
 
     /// <summary>Keep query embeddings and results in memory (HybridCache L1); benchmarks turn it off.</summary>
     [ConfigurationKeyName("cache")]
