@@ -9,9 +9,10 @@ namespace SigmaNex.Core.Language;
 /// Dictionary-based cross-language query translation (Resources/glossary/terms.yaml): maps the words and
 /// phrases of a question in one language to search terms in another, so a Spanish, French, German or
 /// Portuguese question can find the English and Italian protocols without a translation model.
-/// Matching works on the tokens the search uses (<see cref="Tokenizer"/>, accents folded by
-/// <see cref="TextFolding"/>, stop words dropped), longest phrase first, with the Snowball stem as a fallback
-/// so inflected forms ("picaduras", "gebissen") still match.
+/// Matching works on the tokens the search uses (<see cref="Tokenizer"/>), longest phrase first: as written,
+/// then with accents folded by <see cref="TextFolding"/> ("lejia" = "lejía"), then by Snowball stem so inflected
+/// forms ("picaduras", "quemaduras") still match. Stop words count inside phrases ("golpe de calor", "no respira")
+/// but never match alone; German compounds are split into two known words.
 /// </summary>
 public sealed class QueryGlossary
 {
@@ -152,8 +153,9 @@ public sealed class QueryGlossary
             return 0;
         }
 
-        var words = index.ContentWords(query);
-        if (words.Count == 0)
+        var words = index.Words(query);
+        var content = words.Count(w => w.IsContent);
+        if (content == 0)
         {
             return 0;
         }
@@ -161,10 +163,10 @@ public sealed class QueryGlossary
         var covered = 0;
         foreach (var match in index.Match(words))
         {
-            covered += match.Length;
+            covered += match.ContentWords;
         }
 
-        return (double)covered / words.Count;
+        return (double)covered / content;
     }
 
     /// <summary>Terms in one language that belong to more than one concept (folded), with those concepts' first English terms.</summary>
@@ -173,7 +175,7 @@ public sealed class QueryGlossary
         var found = new List<(string, string, IReadOnlyList<string>)>();
         foreach (var (language, index) in _languages.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            foreach (var (key, ids) in index.Exact.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (key, ids) in index.Folded.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 if (ids.Length > 1)
                 {
@@ -192,47 +194,70 @@ public sealed class QueryGlossary
         public string Label => Terms.TryGetValue("en", out var en) && en.Count > 0 ? en[0] : Terms.Values.SelectMany(t => t).FirstOrDefault() ?? $"line {Line}";
     }
 
-    private readonly record struct Match(int Start, int Length, int[] Concepts);
+    private readonly record struct Match(int Start, int Length, int[] Concepts, int ContentWords);
 
-    private readonly record struct Word(string Folded, string Stem);
+    /// <summary>One query token: as typed (lower-case), folded, and its stem key; stop words are kept for phrases.</summary>
+    private readonly record struct Word(string Lower, string Folded, string Stem, bool IsContent);
 
-    private sealed class LanguageIndex(string language, FrozenDictionary<string, int[]> exact, FrozenDictionary<string, int[]> stemmed, int maxWords)
+    /// <summary>Phrase lookups for one language, tried in order: accents as written, accents folded, stems.</summary>
+    private sealed class LanguageIndex(
+        string language,
+        FrozenDictionary<string, int[]> written,
+        FrozenDictionary<string, int[]> folded,
+        FrozenDictionary<string, int[]> stemmed,
+        int maxWords)
     {
-        public FrozenDictionary<string, int[]> Exact => exact;
+        public FrozenDictionary<string, int[]> Folded => folded;
 
-        public List<Word> ContentWords(string text)
+        public static List<Word> Words(string language, string text)
         {
             var words = new List<Word>();
             foreach (var token in Tokenizer.Tokenize(text))
             {
-                var folded = TextFolding.Fold(token);
-                if (!IsContent(language, folded))
+                var f = TextFolding.Fold(token);
+                if (f.Length > 0)
                 {
-                    continue;
+                    words.Add(new Word(token, f, StemKey(language, token, f), IsContent(language, f)));
                 }
-
-                words.Add(new Word(folded, StemKey(language, token, folded)));
             }
 
             return words;
         }
 
-        public IEnumerable<Match> Match(string text) => Match(ContentWords(text));
+        public List<Word> Words(string text) => Words(language, text);
 
-        /// <summary>Left to right, the longest known phrase at each position; exact folded form before stem.</summary>
+        public IEnumerable<Match> Match(string text) => Match(Words(text));
+
+        /// <summary>
+        /// Left to right, the longest known phrase at each position (a phrase needs one content word; a stop
+        /// word alone never matches); a German word nothing matches is tried as a compound of two known words.
+        /// </summary>
         public IEnumerable<Match> Match(List<Word> words)
         {
             var i = 0;
             while (i < words.Count)
             {
                 Match? found = null;
+                var content = 0;
                 for (var length = Math.Min(maxWords, words.Count - i); length >= 1 && found is null; length--)
                 {
-                    if (exact.TryGetValue(Key(words, i, length, stem: false), out var ids)
-                        || stemmed.TryGetValue(Key(words, i, length, stem: true), out ids))
+                    content = CountContent(words, i, length);
+                    if (content == 0)
                     {
-                        found = new Match(i, length, ids);
+                        continue;
                     }
+
+                    if (written.TryGetValue(Key(words, i, length, static w => w.Lower), out var ids)
+                        || folded.TryGetValue(Key(words, i, length, static w => w.Folded), out ids)
+                        || stemmed.TryGetValue(Key(words, i, length, static w => w.Stem), out ids))
+                    {
+                        found = new Match(i, length, ids, content);
+                    }
+                }
+
+                if (found is null && words[i].IsContent && Decompound(words[i].Folded) is { } parts)
+                {
+                    found = new Match(i, 1, parts, 1);
                 }
 
                 if (found is { } match)
@@ -247,52 +272,116 @@ public sealed class QueryGlossary
             }
         }
 
-        private static string Key(List<Word> words, int start, int length, bool stem)
+        /// <summary>German compounds ("Wespenstiche" = "Wespen" + "Stiche"): both halves must be known words.</summary>
+        private int[]? Decompound(string word)
+        {
+            if (language != "de" || word.Length < 7)
+            {
+                return null;
+            }
+
+            for (var split = word.Length - 3; split >= 3; split--)
+            {
+                if (Single(word[split..]) is not { } right)
+                {
+                    continue;
+                }
+
+                var head = word[..split];
+                var left = Single(head);
+                foreach (var linker in s_linkers)
+                {
+                    if (left is not null)
+                    {
+                        break;
+                    }
+
+                    if (head.Length - linker.Length >= 3 && head.EndsWith(linker, StringComparison.Ordinal))
+                    {
+                        left = Single(head[..^linker.Length]);
+                    }
+                }
+
+                if (left is not null)
+                {
+                    return [.. left, .. right.Where(id => !left.Contains(id))];
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly string[] s_linkers = ["s", "n", "en", "e", "es", "er"];
+
+        private int[]? Single(string foldedWord)
+        {
+            if (foldedWord.Length < 3 || !IsContent(language, foldedWord))
+            {
+                return null;
+            }
+
+            return folded.TryGetValue(foldedWord, out var ids) || stemmed.TryGetValue(StemKey(language, foldedWord, foldedWord), out ids) ? ids : null;
+        }
+
+        private static int CountContent(List<Word> words, int start, int length)
+        {
+            var n = 0;
+            for (var k = start; k < start + length; k++)
+            {
+                if (words[k].IsContent)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        private static string Key(List<Word> words, int start, int length, Func<Word, string> part)
         {
             if (length == 1)
             {
-                return stem ? words[start].Stem : words[start].Folded;
+                return part(words[start]);
             }
 
-            return string.Join(' ', words.Skip(start).Take(length).Select(w => stem ? w.Stem : w.Folded));
+            var parts = new string[length];
+            for (var k = 0; k < length; k++)
+            {
+                parts[k] = part(words[start + k]);
+            }
+
+            return string.Join(' ', parts);
         }
     }
 
     private sealed class LanguageIndexBuilder(string language)
     {
-        private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _written = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _folded = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _stemmed = new(StringComparer.Ordinal);
         private int _maxWords = 1;
 
         public void Add(string term, int concept)
         {
-            var folded = new List<string>();
-            var stems = new List<string>();
-            foreach (var token in Tokenizer.Tokenize(term))
-            {
-                var f = TextFolding.Fold(token);
-                if (IsContent(language, f))
-                {
-                    folded.Add(f);
-                    stems.Add(StemKey(language, token, f));
-                }
-            }
-
-            if (folded.Count == 0)
+            var words = LanguageIndex.Words(language, term);
+            if (!words.Any(w => w.IsContent))
             {
                 return;
             }
 
-            _maxWords = Math.Max(_maxWords, folded.Count);
-            AddTo(_exact, string.Join(' ', folded), concept);
-            AddTo(_stemmed, string.Join(' ', stems), concept);
+            _maxWords = Math.Max(_maxWords, words.Count);
+            AddTo(_written, string.Join(' ', words.Select(w => w.Lower)), concept);
+            AddTo(_folded, string.Join(' ', words.Select(w => w.Folded)), concept);
+            AddTo(_stemmed, string.Join(' ', words.Select(w => w.Stem)), concept);
+
+            // A query typed without accents stems differently from the accented term ("lejia" vs "lejía").
+            AddTo(_stemmed, string.Join(' ', words.Select(w => StemKey(language, w.Folded, w.Folded))), concept);
         }
 
-        public LanguageIndex Build() => new(
-            language,
-            _exact.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
-            _stemmed.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
-            _maxWords);
+        public LanguageIndex Build() => new(language, Freeze(_written), Freeze(_folded), Freeze(_stemmed), _maxWords);
+
+        private static FrozenDictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
+            map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
         private static void AddTo(Dictionary<string, List<int>> map, string key, int concept)
         {
