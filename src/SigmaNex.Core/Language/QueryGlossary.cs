@@ -205,6 +205,7 @@ public sealed class QueryGlossary
         FrozenDictionary<string, int[]> written,
         FrozenDictionary<string, int[]> folded,
         FrozenDictionary<string, int[]> stemmed,
+        FrozenSet<string> starters,
         int maxWords)
     {
         public FrozenDictionary<string, int[]> Folded => folded;
@@ -239,7 +240,9 @@ public sealed class QueryGlossary
             {
                 Match? found = null;
                 var content = 0;
-                for (var length = Math.Min(maxWords, words.Count - i); length >= 1 && found is null; length--)
+                var w = words[i];
+                var longest = starters.Contains(w.Folded) || starters.Contains(w.Stem) ? Math.Min(maxWords, words.Count - i) : 1;
+                for (var length = longest; length >= 1 && found is null; length--)
                 {
                     content = CountContent(words, i, length);
                     if (content == 0)
@@ -359,6 +362,7 @@ public sealed class QueryGlossary
         private readonly Dictionary<string, List<int>> _written = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _folded = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _stemmed = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _starters = new(StringComparer.Ordinal);
         private int _maxWords = 1;
 
         public void Add(string term, int concept)
@@ -370,6 +374,14 @@ public sealed class QueryGlossary
             }
 
             _maxWords = Math.Max(_maxWords, words.Count);
+            if (words.Count > 1)
+            {
+                // The first word of a phrase, in every form a query may take, so single words skip phrase lookups.
+                _starters.Add(words[0].Folded);
+                _starters.Add(words[0].Stem);
+                _starters.Add(StemKey(language, words[0].Folded, words[0].Folded));
+            }
+
             AddTo(_written, string.Join(' ', words.Select(w => w.Lower)), concept);
             AddTo(_folded, string.Join(' ', words.Select(w => w.Folded)), concept);
             AddTo(_stemmed, string.Join(' ', words.Select(w => w.Stem)), concept);
@@ -378,7 +390,8 @@ public sealed class QueryGlossary
             AddTo(_stemmed, string.Join(' ', words.Select(w => StemKey(language, w.Folded, w.Folded))), concept);
         }
 
-        public LanguageIndex Build() => new(language, Freeze(_written), Freeze(_folded), Freeze(_stemmed), _maxWords);
+        public LanguageIndex Build() =>
+            new(language, Freeze(_written), Freeze(_folded), Freeze(_stemmed), _starters.ToFrozenSet(StringComparer.Ordinal), _maxWords);
 
         private static FrozenDictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
             map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
