@@ -225,7 +225,36 @@ public sealed class QueryGlossary
             return words;
         }
 
-        public List<Word> Words(string text) => Words(language, text);
+        private const int MaxCachedWords = 50_000;
+
+        // Lower-case token → its analysed word: queries repeat words, so each is folded and stemmed once.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> _cache = new(StringComparer.Ordinal);
+
+        public List<Word> Words(string text)
+        {
+            var words = new List<Word>();
+            foreach (var token in Tokenizer.Tokenize(text))
+            {
+                if (!_cache.TryGetValue(token, out var word))
+                {
+                    var f = TextFolding.Fold(token);
+                    if (f.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    word = new Word(token, f, StemKey(language, token, f), IsContent(language, f));
+                    if (_cache.Count < MaxCachedWords)
+                    {
+                        _cache.TryAdd(token, word);
+                    }
+                }
+
+                words.Add(word);
+            }
+
+            return words;
+        }
 
         public IEnumerable<Match> Match(string text) => Match(Words(text));
 
