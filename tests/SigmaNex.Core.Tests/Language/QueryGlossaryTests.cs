@@ -242,13 +242,16 @@ public sealed class QueryGlossaryRetrievalTests(QueryGlossaryRetrievalTests.Engi
         Assert.True(questions.Count >= minimumQuestions, $"{questions.Count} {language} questions");
 
         var hits = 0;
+        var untranslatedHits = 0;
         foreach (var (_, question, expected) in questions)
         {
             var terms = QueryGlossary.Default.Translate(question, language, "en");
-            var result = await engine.Engine.Get<Retriever>().SearchAsync(
-                new SearchRequest { Query = string.Join(' ', terms), Languages = ["en", "it"], TopK = 3 },
-                CancellationToken.None);
-            var top = result.Hits.Take(3).Select(h => ProtocolId(h.DocumentId)).ToList();
+            var top = await Top3(string.Join(' ', terms));
+            if ((await Top3(question)).Contains(expected))
+            {
+                untranslatedHits++;
+            }
+
             if (top.Contains(expected))
             {
                 hits++;
@@ -260,8 +263,16 @@ public sealed class QueryGlossaryRetrievalTests(QueryGlossaryRetrievalTests.Engi
         }
 
         var hitAt3 = (double)hits / questions.Count;
-        output.WriteLine($"{language}: hit@3 = {hits}/{questions.Count} = {hitAt3:F3}");
+        output.WriteLine($"{language}: hit@3 = {hits}/{questions.Count} = {hitAt3:F3} (the question searched as it is: {untranslatedHits}/{questions.Count})");
         Assert.True(hitAt3 >= 0.9, $"{language}: hit@3 {hitAt3:F3}");
+    }
+
+    private async Task<List<string>> Top3(string query)
+    {
+        var result = await engine.Engine.Get<Retriever>().SearchAsync(
+            new SearchRequest { Query = query, Languages = ["en", "it"], TopK = 3 },
+            CancellationToken.None);
+        return result.Hits.Take(3).Select(h => ProtocolId(h.DocumentId)).ToList();
     }
 
     private static string ProtocolId(string documentId)
