@@ -57,20 +57,48 @@ public sealed class Localization
     /// </summary>
     public async Task<string> SearchQueryAsync(string question, CancellationToken cancellationToken)
     {
-        if (Native || !_enabled || !_translation!.CanTranslate(Language, "en"))
+        if (Native)
         {
             return question;
+        }
+
+        if (!_enabled || !_translation!.CanTranslate(Language, "en"))
+        {
+            return WithGlossaryTerms(question);
         }
 
         var result = await _translation.TranslateAsync(question, Language, "en", cancellationToken).ConfigureAwait(false);
         if (!result.Translated || result.FellBack)
         {
             Notices.AddRange(result.Notices.Select(n => "translation: " + n));
-            return question;
+            return WithGlossaryTerms(question);
         }
 
         Notices.Add($"translation: searched the knowledge base with the question in English ({result.Engine}): \"{result.Text.Trim()}\"");
         return result.Text + "\n" + question;
+    }
+
+    /// <summary>
+    /// With no translator, the words of the question the first-aid glossary knows, in English, are
+    /// added to it: a dictionary translation good enough to find the protocol.
+    /// </summary>
+    private string WithGlossaryTerms(string question)
+    {
+        var glossary = QueryGlossary.Default;
+        if (!glossary.Supports(Language))
+        {
+            return question;
+        }
+
+        var terms = glossary.Translate(question, Language, "en", maxTermsPerConcept: 3);
+        if (terms.Count == 0)
+        {
+            return question;
+        }
+
+        var english = string.Join(' ', terms);
+        Notices.Add($"translation: searched the knowledge base with the glossary's English terms for the question: {english}");
+        return question + "\n" + english;
     }
 
     /// <summary>

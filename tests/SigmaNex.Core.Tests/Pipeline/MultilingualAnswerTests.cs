@@ -30,6 +30,32 @@ public sealed class MultilingualAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpanishQuestion_WithoutATranslator_ComposesFromEnglishProtocols_WithSpanishHeadingsAndNotice()
+    {
+        var (events, result) = await Collect("¿Cuánto tiempo hay que hervir el agua para poder beberla sin peligro?");
+
+        Assert.DoesNotContain(events, e => e is EmergencyCardEvent);
+        Assert.Equal("es", result.Language);
+        Assert.Equal("water-boiling.en", result.Sources[0].Id);
+        Assert.StartsWith("_Este contenido está en inglés; no hay versión en tu idioma._", result.Answer, StringComparison.Ordinal);
+        Assert.Contains("**Qué hacer**", result.Answer, StringComparison.Ordinal);
+        Assert.Contains("**Qué no hacer**", result.Answer, StringComparison.Ordinal);
+        Assert.Contains(result.Notices, n => n.StartsWith("translation: searched the knowledge base with the glossary", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fr", "Comment purifier l'eau avec de l'eau de javel ?", "water-chlorine.en", "**Que faire**")]
+    [InlineData("de", "Wie lange muss ich Wasser abkochen, damit man es trinken kann?", "water-boiling.en", "**Was zu tun ist**")]
+    public async Task FrenchAndGermanQuestions_FindTheEnglishProtocol_UnderTheirOwnHeadings(string language, string question, string source, string heading)
+    {
+        var (_, result) = await Collect(question);
+
+        Assert.Equal(language, result.Language);
+        Assert.Equal(source, result.Sources[0].Id);
+        Assert.Contains(heading, result.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SpanishEmergency_WithAMarianModel_TranslatesTheProtocol_KeepingDosesNumbersAndDrugNames()
     {
         CopyMarian("en-es");
