@@ -57,9 +57,9 @@ public sealed class NgramLanguageDetector : ILanguageDetector
 
     /// <summary>
     /// Score of each word (two letters or more) that a language's dictionary does not know, while
-    /// another language of the same script knows it. Default 4; 0 turns the word-level evidence off.
+    /// another language of the same script knows it. Default 10; 0 turns the word-level evidence off.
     /// </summary>
-    public double UnknownWordPenalty { get; init; } = 4;
+    public double UnknownWordPenalty { get; init; } = 10;
 
     /// <summary>
     /// Up to this many words the dictionary evidence counts in full; beyond, it is scaled by
