@@ -7,8 +7,10 @@ namespace SigmaNex.Core.Language;
 /// first (Greek, Hebrew, Arabic, Devanagari each name one language; kana means Japanese), then, among
 /// the languages sharing a script (Latin, Cyrillic, Han), a tempered naive-Bayes score over the text's
 /// character 1–5-grams against ranked profiles (derived from libexttextcat), plus a penalty for each
-/// letter a language does not write (ł is not Czech, ы is not Ukrainian) and a bonus for each of its
-/// most frequent words.
+/// letter a language does not write (ł is not Czech, ы is not Ukrainian), a bonus for each of its
+/// most frequent words, and word-level evidence from dictionaries: a penalty for each word of the text
+/// that a language's dictionary (a Bloom filter, see <see cref="WordSets"/>) does not know, weighted
+/// fully up to <see cref="DictionaryWords"/> words and fading beyond, where the n-grams suffice.
 /// </summary>
 /// <remarks>
 /// Covers ar, cs, da, de, el, en, es, fi, fr, he, hi, hu, it, ja, nl, pl, pt, ro, ru, sv, tr, uk, zh.
@@ -28,9 +30,11 @@ public sealed class NgramLanguageDetector : ILanguageDetector
     {
     }
 
-    internal NgramLanguageDetector(LanguageProfiles? profiles)
+    internal NgramLanguageDetector(LanguageProfiles? profiles, WordSets? dictionaries = null)
     {
-        _model = new Lazy<Model>(() => new Model(profiles ?? LanguageProfiles.Default, this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _model = new Lazy<Model>(
+            () => new Model(profiles ?? LanguageProfiles.Default, dictionaries ?? WordSets.Default, this),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Below this confidence the answer is "und". Default 0.3.</summary>
@@ -50,6 +54,18 @@ public sealed class NgramLanguageDetector : ILanguageDetector
 
     /// <summary>Score of each word of the text that is among a language's most frequent words.</summary>
     public double WordBonus { get; init; } = 5;
+
+    /// <summary>
+    /// Score of each word (two letters or more) that a language's dictionary does not know, while
+    /// another language of the same script knows it. Default 10; 0 turns the word-level evidence off.
+    /// </summary>
+    public double UnknownWordPenalty { get; init; } = 10;
+
+    /// <summary>
+    /// Up to this many words the dictionary evidence counts in full; beyond, it is scaled by
+    /// DictionaryWords / words, so that long texts rest on their n-grams. Default 8.
+    /// </summary>
+    public int DictionaryWords { get; init; } = 8;
 
     /// <summary>Temperature of the posterior: probabilities are proportional to exp(Sharpness × score).</summary>
     public double Sharpness { get; init; } = 0.5;
@@ -215,12 +231,15 @@ public sealed class NgramLanguageDetector : ILanguageDetector
         private readonly double _letterPenalty;
         private readonly double _sharpness;
         private readonly double _wordBonus;
+        private readonly double _unknownWord;
+        private readonly int _dictionaryWords;
+        private readonly WordSets.Filter?[] _dictionaries;
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?[] _words;
         private readonly HashSet<char>?[] _extra;
         private readonly Dictionary<char, char>?[] _folds;
         private readonly char[]?[] _foldKeys;
 
-        public Model(LanguageProfiles profiles, NgramLanguageDetector settings)
+        public Model(LanguageProfiles profiles, WordSets dictionaries, NgramLanguageDetector settings)
         {
             Profiles = profiles;
             _lookup = profiles.Ranks.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -235,7 +254,10 @@ public sealed class NgramLanguageDetector : ILanguageDetector
             _letterPenalty = settings.LetterPenalty;
             _sharpness = settings.Sharpness;
             _wordBonus = settings.WordBonus;
+            _unknownWord = settings.UnknownWordPenalty;
+            _dictionaryWords = Math.Max(1, settings.DictionaryWords);
             var languages = profiles.Languages;
+            _dictionaries = settings.UnknownWordPenalty > 0 ? languages.Select(dictionaries.For).ToArray() : new WordSets.Filter?[languages.Length];
             _words = languages.Select(l => profiles.Words.TryGetValue(l, out var w) ? w.GetAlternateLookup<ReadOnlySpan<char>>() : (HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?)null).ToArray();
             _extra = languages.Select(l => profiles.Alphabets.TryGetValue(l, out var a) ? a.Extra : null).ToArray();
             _folds = languages.Select(l => profiles.Folds.GetValueOrDefault(l)).ToArray();
@@ -270,6 +292,8 @@ public sealed class NgramLanguageDetector : ILanguageDetector
                 scores[m] = GramScore(source, members[m]) + LetterScore(text, script, members[m]) + WordScore(text, members[m]);
             }
 
+            DictionaryScore(text, members, scores);
+
             var top = scores.Max();
             var weights = scores.Select(s => Math.Exp(_sharpness * (s - top))).ToArray();
             var total = weights.Sum();
@@ -300,6 +324,59 @@ public sealed class NgramLanguageDetector : ILanguageDetector
             }
 
             return score;
+        }
+
+        /// <summary>
+        /// Adds to each member's score the penalty for the words its dictionary does not know. A word
+        /// every dictionary knows (or none does) changes nothing; a member without a dictionary gets
+        /// the members' mean penalty for the word.
+        /// </summary>
+        private void DictionaryScore(ReadOnlySpan<char> text, int[] members, double[] scores)
+        {
+            var words = 0;
+            foreach (var range in text.Split('_'))
+            {
+                words += range.End.Value - range.Start.Value >= 2 ? 1 : 0;
+            }
+
+            if (words == 0 || members.All(m => _dictionaries[m] is null))
+            {
+                return;
+            }
+
+            var penalty = _unknownWord * Math.Min(1.0, (double)_dictionaryWords / words);
+            Span<bool> known = members.Length <= 64 ? stackalloc bool[members.Length] : new bool[members.Length];
+            foreach (var range in text.Split('_'))
+            {
+                var word = text[range];
+                if (word.Length < 2)
+                {
+                    continue;
+                }
+
+                var hash = WordSets.Hash(word);
+                int knowing = 0, having = 0;
+                for (var m = 0; m < members.Length; m++)
+                {
+                    if (_dictionaries[members[m]] is { } filter)
+                    {
+                        having++;
+                        known[m] = filter.MayContain(hash);
+                        knowing += known[m] ? 1 : 0;
+                    }
+                }
+
+                if (knowing == 0 || knowing == having)
+                {
+                    continue;
+                }
+
+                var mean = penalty * (having - knowing) / having;
+                for (var m = 0; m < members.Length; m++)
+                {
+                    scores[m] -= _dictionaries[members[m]] is null ? mean : known[m] ? 0 : penalty;
+                }
+            }
         }
 
         private double WordScore(ReadOnlySpan<char> text, int language)

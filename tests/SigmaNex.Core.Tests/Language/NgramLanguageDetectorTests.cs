@@ -116,6 +116,56 @@ public sealed class NgramLanguageDetectorTests
         Assert.Equal(["de"], results);
     }
 
+    [Theory]
+    [InlineData("en", "stop bleeding fast")]
+    [InlineData("en", "bee sting")]
+    [InlineData("en", "burn treatment")]
+    [InlineData("en", "broken leg")]
+    [InlineData("en", "heart attack signs")]
+    [InlineData("en", "panic attack")]
+    [InlineData("it", "puntura di ape")]
+    [InlineData("es", "picadura de abeja")]
+    [InlineData("fr", "piqûre d'abeille")]
+    [InlineData("de", "Bienenstich")]
+    [InlineData("nl", "wond schoonmaken")]
+    [InlineData("pl", "ugryzienie psa")]
+    [InlineData("ru", "укус змеи")]
+    [InlineData("uk", "укус змії")]
+    public void Detect_ShortFirstAidQuery_NamesItsLanguage(string expected, string text)
+    {
+        Assert.Equal(expected, s_detector.Detect(text).Language);
+    }
+
+    [Fact]
+    public void Detect_WithoutDictionaries_StillWorksOnSentences()
+    {
+        var plain = new NgramLanguageDetector(null, WordSets.Empty);
+
+        Assert.Equal("de", plain.Detect("Die Kinder spielten im Garten, während ihre Eltern das Abendessen kochten.").Language);
+    }
+
+    [Fact]
+    public void WordSets_HashMatchesTheGenerator()
+    {
+        // tools/language/make_wordsets.py: fnv("bienenstich") == 0xcf4fd383b2368ce1.
+        Assert.Equal(0xCF4FD383B2368CE1UL, WordSets.Hash("bienenstich"));
+        Assert.Equal(0x496FC90A70977E40UL, WordSets.Hash("укус"));
+    }
+
+    [Fact]
+    public void WordSets_KnowDictionaryWords()
+    {
+        var en = WordSets.Default.For("en");
+        var ru = WordSets.Default.For("ru");
+
+        Assert.NotNull(en);
+        Assert.NotNull(ru);
+        Assert.True(en.MayContain(WordSets.Hash("bleeding")));
+        Assert.False(en.MayContain(WordSets.Hash("krvácení")));
+        Assert.True(ru.MayContain(WordSets.Hash("укус")));
+        Assert.Null(WordSets.Default.For("zh"));
+    }
+
     [Fact]
     public void Detect_ShortQuery_IsFast()
     {
