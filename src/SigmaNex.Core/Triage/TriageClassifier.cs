@@ -93,7 +93,9 @@ public sealed class TriageClassifier
             if (role != Role.Pattern
                 || idiomSpans.Exists(s => s.Start <= end && start <= s.End)
                 || IsNegated(_lexicons[l], tokens, start, end)
-                || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end)))
+                || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
+                || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
+                || _lexicons.Any(x => IsAboutThing(x, tokens, start, end)))
             {
                 continue;
             }
@@ -203,6 +205,67 @@ public sealed class TriageClassifier
         return false;
     }
 
+    /// <summary>
+    /// A negation word inside the match that the pattern does not name, so a gap (~) passed over it: "die
+    /// Schlange hat ihn nicht gebissen", "er hat die Batterie nicht verschluckt". A negation the pattern
+    /// names ("collapsed ~ not breathing") is part of what it describes.
+    /// </summary>
+    private static bool NegatedInGap(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int start, int end)
+    {
+        for (var i = start + 1; i < end; i++)
+        {
+            if ((lexicon.Negations.Contains(question.Tokens[i].Text) || lexicon.NegationsAfter.Contains(question.Tokens[i].Text))
+                && !pattern.Atoms.Any(a => question.Has(i, a.Id)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A noun of a thing governs the match, so the medical word is used in another sense: a
+    /// <c>thing_subjects</c> noun just before it ("the plant is dying", "la empresa está sangrando", "die Firma
+    /// blutet") or a <c>thing_objects</c> noun just after it ("bleeding money", "weeds are choking my tomatoes").
+    /// "Just" means within <see cref="TriageLexicon.ThingWindow"/> words of the clause, function words
+    /// (<c>negation_skip</c>) not counted, and not across a <c>negation_barriers</c> word ("the car crashed and he
+    /// is bleeding" is about him).
+    /// </summary>
+    private static bool IsAboutThing(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start, int end)
+    {
+        if (lexicon.ThingSubjects.Count == 0 && lexicon.ThingObjects.Count == 0)
+        {
+            return false;
+        }
+
+        for (int step = -1, from = start; step <= 1; step += 2, from = end)
+        {
+            var nouns = step < 0 ? lexicon.ThingSubjects : lexicon.ThingObjects;
+            var left = lexicon.ThingWindow;
+            for (var i = from + step; i >= 0 && i < tokens.Count && left > 0 && tokens[i].Clause == tokens[from].Clause; i += step)
+            {
+                var word = tokens[i].Text;
+                if (nouns.Contains(word))
+                {
+                    return true;
+                }
+
+                if (lexicon.NegationBarriers.Contains(word) || lexicon.Negations.Contains(word))
+                {
+                    break;
+                }
+
+                if (!lexicon.NegationSkip.Contains(word))
+                {
+                    left--;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private string? AgeGroup(TriageLexicon lexicon, List<(int Ordinal, int Start, int End)> matches)
     {
         foreach (var group in new[] { "infant", "child" })
@@ -231,9 +294,21 @@ public sealed class TriageClassifier
     private static bool IsMild(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int start, int end)
     {
         var tokens = question.Tokens;
-        if (lexicon.Mild.Count == 0)
+        if (lexicon.Mild.Count == 0 && lexicon.MildPhrases.Count == 0)
         {
             return false;
+        }
+
+        // A phrase ("a little", "un poco") after the match or before it, in its clause, within the window.
+        foreach (var phrase in lexicon.MildPhrases)
+        {
+            for (var i = Math.Max(0, start - lexicon.MildWindow - phrase.Length + 1); i <= Math.Min(tokens.Count - phrase.Length, end + lexicon.MildWindow); i++)
+            {
+                if ((i + phrase.Length <= start || i > end) && PhraseAt(tokens, i, phrase, tokens[i < start ? start : end].Clause))
+                {
+                    return true;
+                }
+            }
         }
 
         for (var i = Math.Max(0, start - lexicon.MildWindow); i <= Math.Min(tokens.Count - 1, end + lexicon.MildWindow); i++)
@@ -247,6 +322,19 @@ public sealed class TriageClassifier
         }
 
         return false;
+    }
+
+    private static bool PhraseAt(IReadOnlyList<TriageToken> tokens, int at, string[] phrase, int clause)
+    {
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (tokens[at + k].Text != phrase[k] || tokens[at + k].Clause != clause)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed record Found(TriagePattern Pattern, TriageLexicon Lexicon, int Start, int End, Severity Severity);

@@ -28,8 +28,23 @@ internal sealed class TriageLexicon
     /// <summary>Degree words that make an injury minor ("lightly", "un po'"): see <see cref="TriageCategory.GradedByExtent"/>.</summary>
     public HashSet<string> Mild { get; init; } = [];
 
+    /// <summary>Degree phrases of several words from the same list ("a little", "un poco", "ein bisschen").</summary>
+    public IReadOnlyList<string[]> MildPhrases { get; init; } = [];
+
     /// <summary>How many words before or after a match are searched for <see cref="Mild"/>.</summary>
     public int MildWindow { get; init; } = 2;
+
+    /// <summary>
+    /// Nouns of things, not people (plant, company, market, engine): one of them just before a match, as its
+    /// subject ("the plant is dying", "die Firma blutet"), makes the match a non-medical sense of the word.
+    /// </summary>
+    public HashSet<string> ThingSubjects { get; init; } = [];
+
+    /// <summary>Nouns of things that, just after a match, are its object ("bleeding money", "soffocano l'orto").</summary>
+    public HashSet<string> ThingObjects { get; init; } = [];
+
+    /// <summary>How many words (not counting <see cref="NegationSkip"/> words) are searched for a thing noun.</summary>
+    public int ThingWindow { get; init; } = 2;
 
     public required IReadOnlyList<TriagePattern> Idioms { get; init; }
 
@@ -86,8 +101,12 @@ internal sealed class TriageLexicon
             NegationAfterWindow = Get(root, "negation_after_window") is YamlScalarNode a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 1,
             NegationSkip = Words(Get(root, "negation_skip")),
             NegationBarriers = Words(Get(root, "negation_barriers")),
-            Mild = Words(Get(root, "mild")),
+            Mild = Words(Get(root, "mild")).Where(m => !m.Contains(' ')).ToHashSet(StringComparer.Ordinal),
+            MildPhrases = Words(Get(root, "mild")).Where(m => m.Contains(' ')).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(),
             MildWindow = Get(root, "mild_window") is YamlScalarNode mw ? int.Parse(mw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
+            ThingSubjects = Words(Get(root, "thing_subjects")),
+            ThingObjects = Words(Get(root, "thing_objects")),
+            ThingWindow = Get(root, "thing_window") is YamlScalarNode tw ? int.Parse(tw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
             Patterns = patterns,
             Severities = severities,
