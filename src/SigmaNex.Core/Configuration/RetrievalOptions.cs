@@ -20,7 +20,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Above this many vectors an approximate (IVF) index is used instead of scanning them all.</summary>
     [ConfigurationKeyName("ann_threshold")]
-    public int AnnThreshold { get; set; } = 200_000;
+    public int AnnThreshold { get; set; } = 2_000_000;
 
     /// <summary>Lists of the approximate index scanned per query (more: better recall, slower).</summary>
     [ConfigurationKeyName("ann_probes")]
