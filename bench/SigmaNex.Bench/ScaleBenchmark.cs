@@ -26,6 +26,8 @@ public static class ScaleBenchmark
     {
         var sizes = Arg(args, "--sizes", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var queryCount = int.Parse(Arg(args, "--queries", "300"), CultureInfo.InvariantCulture);
+        s_annProbes = Arg(args, "--ann-probes", string.Empty) is { Length: > 0 } ap ? ap : null;
+        s_probes = Arg(args, "--probes", "16,48,96,160,256").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         Console.WriteLine($"# scale benchmark, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         var (questions, answers) = MedQuadText.Load();
         var words = answers.SelectMany(a => Tokenizer.Tokenize(a)).Where(w => w.Length > 1).ToArray();
@@ -60,14 +62,20 @@ public static class ScaleBenchmark
         };
         await using var server = await FakeModelServer.StartAsync().ConfigureAwait(false);
         server.Answer = "Answer.";
-        var config = ConfigLoader.Load(env, null, new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>
         {
             ["ollama:host"] = server.BaseUri.ToString(),
             ["knowledge_dir"] = temp.Folder("no-library"),
             ["history:enabled"] = "false",
             // Every timed query does the work: the result cache would answer repeats from memory.
             ["retrieval:cache"] = "false",
-        });
+        };
+        if (s_annProbes is not null)
+        {
+            overrides["retrieval:ann_probes"] = s_annProbes;
+        }
+
+        var config = ConfigLoader.Load(env, null, overrides);
         await using var services = new ServiceCollection().AddSigmaNex(config).BuildServiceProvider();
         var store = services.GetRequiredService<KnowledgeStore>();
         var setup = services.GetRequiredService<EmbeddingSetup>();
@@ -114,7 +122,7 @@ public static class ScaleBenchmark
         Report("vector, exact (top 60)", Time(queries.Count, i => snapshot.Vectors!.Search(vectors[i], 60)));
         if (snapshot.Ann is { } ann)
         {
-            foreach (var probes in new[] { 16, 32, 48, 64 })
+            foreach (var probes in s_probes)
             {
                 var recall = 0.0;
                 var times = Time(queries.Count, i => ann.Search(vectors[i], 10, probes));
@@ -179,6 +187,9 @@ public static class ScaleBenchmark
             File.Copy(store.Database.Path, Path.Combine(target, $"scale-{size}.db"), overwrite: true);
         }
     }
+
+    private static int[] s_probes = [];
+    private static string? s_annProbes;
 
     private static List<double> Time(int count, Action<int> action)
     {

@@ -15,7 +15,7 @@ namespace SigmaNex.Core.Pipeline;
 public sealed class Localization
 {
     private readonly TranslationService? _translation;
-    private readonly bool _enabled;
+    private bool _enabled;
     private readonly Dictionary<string, Protocol> _translated = new(StringComparer.Ordinal);
 
     public Localization(string language, TranslationService? translation, bool enabled)
@@ -67,7 +67,18 @@ public sealed class Localization
             return WithGlossaryTerms(question);
         }
 
-        var result = await _translation.TranslateAsync(question, Language, "en", cancellationToken).ConfigureAwait(false);
+        TranslationResult result;
+        try
+        {
+            result = await _translation.TranslateAsync(question, Language, "en", cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigmaException ex)
+        {
+            // A broken model folder must not cost the reader an answer: say which file, search without it.
+            Notices.Add($"translation: {ex.Message}; searched without translating the question");
+            return WithGlossaryTerms(question);
+        }
+
         if (!result.Translated || result.FellBack)
         {
             Notices.AddRange(result.Notices.Select(n => "translation: " + n));
@@ -123,11 +134,19 @@ public sealed class Localization
             : _translation!.CanTranslate(protocol.Language, Language));
         if (canTranslate)
         {
-            var translated = await TranslateAsync(protocol, cancellationToken).ConfigureAwait(false);
-            if (translated is not null)
+            try
             {
-                _translated[protocol.DocumentId] = translated;
-                return translated;
+                var translated = await TranslateAsync(protocol, cancellationToken).ConfigureAwait(false);
+                if (translated is not null)
+                {
+                    _translated[protocol.DocumentId] = translated;
+                    return translated;
+                }
+            }
+            catch (SigmaException ex)
+            {
+                Notices.Add($"translation: {ex.Message}; showing the protocol untranslated");
+                _enabled = false;
             }
         }
 

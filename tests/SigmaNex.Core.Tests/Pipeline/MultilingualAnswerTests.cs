@@ -89,6 +89,21 @@ public sealed class MultilingualAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CorruptMarianModel_NamesTheFile_AndTheAnswerStillComes()
+    {
+        CopyMarian("en-es");
+        var folder = Path.Combine(_engine.Get<SigmaPaths>().ModelsDirectory, "marian", "en-es");
+        await File.WriteAllTextAsync(Path.Combine(folder, "decoder_model.onnx"), "this is not an onnx model");
+
+        var (events, result) = await Collect("mi amigo no respira y no responde");
+
+        var card = Assert.IsType<EmergencyCardEvent>(events[0]).Card;
+        Assert.StartsWith("_Este contenido está en inglés", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains("chest", card.Markdown, StringComparison.Ordinal);
+        Assert.Contains(result.Notices, n => n.StartsWith("translation: ", StringComparison.Ordinal) && n.Contains("decoder_model.onnx", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TranslationDisabled_ShowsTheOriginal_WithTheNotice()
     {
         await using var engine = await TestEngine.StartAsync("backend: knowledge\ntranslation_enabled: false\n");
