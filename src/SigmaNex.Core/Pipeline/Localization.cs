@@ -107,7 +107,7 @@ public sealed class Localization
             return question;
         }
 
-        var english = string.Join(' ', terms);
+        var english = string.Join(' ', terms.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.OrdinalIgnoreCase));
         Notices.Add($"translation: searched the knowledge base with the glossary's English terms for the question: {english}");
         return question + "\n" + english;
     }
