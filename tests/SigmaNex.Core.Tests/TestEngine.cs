@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SigmaNex.Core.Configuration;
 using SigmaNex.Core.Knowledge;
+using SigmaNex.Core.Pipeline;
 using SigmaNex.Core.Retrieval;
 using SigmaNex.Tests;
 
@@ -37,6 +38,18 @@ public sealed class TestEngine : IAsyncDisposable
         var engine = new TestEngine(temp, provider, config);
         await engine.Get<KnowledgeBase>().EnsureReadyAsync(engine.Get<Retriever>(), null, CancellationToken.None);
         return engine;
+    }
+
+    /// <summary>Runs one question through the Runner's stream: every event in order, and the final result.</summary>
+    public async Task<(List<AnswerEvent> Events, AnswerResult Result)> CollectAsync(AskRequest request)
+    {
+        var events = new List<AnswerEvent>();
+        await foreach (var e in Get<Runner>().StreamAsync(request, CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        return (events, ((CompletedEvent)events[^1]).Result);
     }
 
     public async ValueTask DisposeAsync()

@@ -228,14 +228,5 @@ public sealed class BackendFallbackTests : IAsyncLifetime
 
     private async Task<AnswerResult> Ask(string question) => (await Collect(new AskRequest { Question = question })).Result;
 
-    private async Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(AskRequest request)
-    {
-        var events = new List<AnswerEvent>();
-        await foreach (var e in _engine.Get<Runner>().StreamAsync(request, CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return (events, ((CompletedEvent)events[^1]).Result);
-    }
+    private Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(AskRequest request) => _engine.CollectAsync(request);
 }

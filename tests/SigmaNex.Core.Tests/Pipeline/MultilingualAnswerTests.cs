@@ -1,5 +1,6 @@
 using SigmaNex.Core.Configuration;
 using SigmaNex.Core.Pipeline;
+using SigmaNex.Core.Tests.Translation;
 using SigmaNex.Tests;
 
 namespace SigmaNex.Core.Tests.Pipeline;
@@ -58,7 +59,7 @@ public sealed class MultilingualAnswerTests : IAsyncLifetime
     [Fact]
     public async Task SpanishEmergency_WithAMarianModel_TranslatesTheProtocol_KeepingDosesNumbersAndDrugNames()
     {
-        CopyMarian("en-es");
+        CopyMarian();
 
         var (events, result) = await Collect("mi hermano tiene una reacción alérgica grave, no puede respirar y tiene la cara hinchada");
 
@@ -75,7 +76,7 @@ public sealed class MultilingualAnswerTests : IAsyncLifetime
     [Fact]
     public async Task Marian_KeepsEveryDoseOfTheProtocol_Exactly()
     {
-        CopyMarian("en-es");
+        CopyMarian();
 
         var (events, _) = await Collect("mi padre tiene un dolor fuerte en el pecho que le baja por el brazo izquierdo");
 
@@ -91,7 +92,7 @@ public sealed class MultilingualAnswerTests : IAsyncLifetime
     [Fact]
     public async Task CorruptMarianModel_NamesTheFile_AndTheAnswerStillComes()
     {
-        CopyMarian("en-es");
+        CopyMarian();
         var folder = Path.Combine(_engine.Get<SigmaPaths>().ModelsDirectory, "marian", "en-es");
         await File.WriteAllTextAsync(Path.Combine(folder, "decoder_model.onnx"), "this is not an onnx model");
 
@@ -107,34 +108,15 @@ public sealed class MultilingualAnswerTests : IAsyncLifetime
     public async Task TranslationDisabled_ShowsTheOriginal_WithTheNotice()
     {
         await using var engine = await TestEngine.StartAsync("backend: knowledge\ntranslation_enabled: false\n");
-        var models = engine.Get<SigmaPaths>().ModelsDirectory;
-        Copy(Path.Combine(RepoPaths.Root, "tests", "models", "marian", "en-es"), Path.Combine(models, "marian", "en-es"));
+        TranslationFixtures.CopyModelTo(engine.Get<SigmaPaths>().ModelsDirectory);
 
         var result = await engine.Get<Runner>().AskAsync(new AskRequest { Question = "mi amigo no respira y no responde" }, CancellationToken.None);
 
         Assert.Contains("Este contenido está en inglés", result.Answer, StringComparison.Ordinal);
     }
 
-    private void CopyMarian(string pair) =>
-        Copy(Path.Combine(RepoPaths.Root, "tests", "models", "marian", pair), Path.Combine(_engine.Get<SigmaPaths>().ModelsDirectory, "marian", pair));
+    private void CopyMarian() => TranslationFixtures.CopyModelTo(_engine.Get<SigmaPaths>().ModelsDirectory);
 
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-        }
-    }
-
-    private async Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(string question)
-    {
-        var events = new List<AnswerEvent>();
-        await foreach (var e in _engine.Get<Runner>().StreamAsync(new AskRequest { Question = question }, CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return (events, ((CompletedEvent)events[^1]).Result);
-    }
+    private Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(string question) =>
+        _engine.CollectAsync(new AskRequest { Question = question });
 }

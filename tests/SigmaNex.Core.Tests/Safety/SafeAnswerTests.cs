@@ -71,14 +71,6 @@ public sealed class SafeAnswerTests : IAsyncLifetime
         Assert.Equal(_server.Answer, result.Answer.Trim());
     }
 
-    private async Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(string question)
-    {
-        var events = new List<AnswerEvent>();
-        await foreach (var e in _engine.Get<Runner>().StreamAsync(new AskRequest { Question = question }, CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return (events, events.OfType<CompletedEvent>().Single().Result);
-    }
+    private Task<(List<AnswerEvent> Events, AnswerResult Result)> Collect(string question) =>
+        _engine.CollectAsync(new AskRequest { Question = question });
 }

@@ -13,12 +13,16 @@ internal static class TranslationFixtures
     public static string EnEs { get; } = Path.Combine(Models, "marian", "en-es");
 
     /// <summary>A models folder of its own holding a copy of the en-es model: <c>&lt;temp&gt;/models/marian/en-es</c>.</summary>
-    public static string CopyModel(TempDirectory temp)
+    public static string CopyModel(TempDirectory temp) => CopyModelTo(temp.Folder("models"));
+
+    /// <summary>Copies the en-es model into <c>&lt;models&gt;/marian/en-es</c> (the layout the catalog reads).</summary>
+    public static string CopyModelTo(string models)
     {
-        var target = temp.Folder(Path.Combine("models", "marian", "en-es"));
+        var target = Path.Combine(models, "marian", "en-es");
+        Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(EnEs))
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         }
 
         return target;
