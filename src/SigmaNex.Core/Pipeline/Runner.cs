@@ -148,6 +148,11 @@ public sealed class Runner
         }
 
         var relevant = hits.Where(KnowledgeComposer.IsRelevant).ToList();
+
+        // Grounding, the safety checks and the composer read the same few documents: once each per question.
+        var documents = new Dictionary<string, KnowledgeDocument?>(StringComparer.Ordinal);
+        KnowledgeDocument? Document(string id) =>
+            documents.TryGetValue(id, out var doc) ? doc : documents[id] = _store.GetDocument(id);
         var strategy = triage.Detected ? Strategy.Emergency
             : relevant.Any(h => Categories.IsMedical(h.Category) || h.Kind == DocumentKind.QuestionAnswer) ? Strategy.Medical
             : Strategy.General;
@@ -156,7 +161,7 @@ public sealed class Runner
             Question = question,
             Language = language,
             Strategy = strategy,
-            Grounding = relevant.Select(Ground).OfType<GroundingItem>().ToList(),
+            Grounding = relevant.Select(h => Ground(h, Document)).OfType<GroundingItem>().ToList(),
             History = history,
             ContextWindow = _options.ContextWindow,
             MaxTokens = _options.MaxTokens,
@@ -171,7 +176,7 @@ public sealed class Runner
 
         var safety = new SafeAnswerStream(_safety, new SafetyContext
         {
-            Protocols = SafetyProtocols(relevant, card),
+            Protocols = SafetyProtocols(relevant, card, Document),
             Grounding = string.Join("\n\n", prompt.Messages.Select(m => m.Text)) + (card is null ? string.Empty : "\n" + card.Markdown),
             Language = language,
             Medical = strategy != Strategy.General,
@@ -183,7 +188,7 @@ public sealed class Runner
         {
             Order = order,
             Messages = prompt.Messages,
-            Grounding = new Grounding(retrieve ? hits : [], local.Native ? _store.GetDocument : id => LocalizedDocument(id, local, cancellationToken), phrases, card?.ProtocolId),
+            Grounding = new Grounding(retrieve ? hits : [], local.Native ? Document : id => LocalizedDocument(id, local, cancellationToken), phrases, card?.ProtocolId),
             MaxTokens = prompt.AnswerTokens,
             ContextWindow = _options.ContextWindow,
             Temperature = _options.Temperature,
@@ -324,7 +329,7 @@ public sealed class Runner
     }
 
     /// <summary>The protocols whose "do not" rules an answer must respect: the card's and those retrieved.</summary>
-    private List<Protocol> SafetyProtocols(IEnumerable<SearchHit> relevant, ProtocolCard? card)
+    private static List<Protocol> SafetyProtocols(IEnumerable<SearchHit> relevant, ProtocolCard? card, Func<string, KnowledgeDocument?> load)
     {
         var ids = relevant.Where(h => h.Kind == DocumentKind.Protocol).Select(h => h.DocumentId).ToList();
         if (card is not null)
@@ -332,13 +337,13 @@ public sealed class Runner
             ids.Insert(0, card.DocumentId);
         }
 
-        return ids.Distinct(StringComparer.Ordinal).Select(id => _store.GetDocument(id)?.Protocol).OfType<Protocol>().ToList();
+        return ids.Distinct(StringComparer.Ordinal).Select(id => load(id)?.Protocol).OfType<Protocol>().ToList();
     }
 
     /// <summary>A hit as text for the model: protocols in full, documents as their matching chunk.</summary>
-    private GroundingItem? Ground(SearchHit hit)
+    private GroundingItem? Ground(SearchHit hit, Func<string, KnowledgeDocument?> load)
     {
-        var doc = _store.GetDocument(hit.DocumentId);
+        var doc = load(hit.DocumentId);
         if (doc?.Protocol is { } p)
         {
             return new GroundingItem(hit.DocumentId, hit.Title, KnowledgeComposer.Render(p, Phrases.For(p.Language)));
