@@ -6,6 +6,8 @@ namespace SigmaNex.Bench;
 ///   triage-latency ["question" ...]   microseconds per Classify over every lexicon
 ///   micro [BenchmarkDotNet arguments, e.g. --filter *Triage*]   BenchmarkDotNet micro-benchmarks
 ///   scale [--sizes 10000,100000,1000000] [--queries 300]   search latency, build rate and memory at scale
+///   ann-lab [--size 1000000] [--lists N] [--probes 16,32,...]   the approximate index alone: recall@10 against
+///       exact search, share of rows scanned and latency per probe count (vectors cached in the temp folder)
 ///   medquad-eval [--archive path] [--qids path] [--json]   hit@1, hit@3, MRR@10, nDCG@10 on MedQuAD questions over
 ///       an answer-only corpus: hybrid, keyword-only and Lucene.Net's English BM25 in one run
 ///       (--sample N --seed S [--exclude qids] --out path draws a question list)
@@ -25,6 +27,7 @@ public static class BenchApp
             "tune-retrieval" => await RetrievalTuning.RunAsync(args[1..]).ConfigureAwait(false),
             "medquad-eval" => await MedQuadEval.RunAsync(args[1..]).ConfigureAwait(false),
             "scale" => await ScaleBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
+            "ann-lab" => AnnLab.Run(args[1..]),
             "fts-experiment" => FtsExperiment.Run(args[1..]),
             "triage-latency" => TriageLatency.Run(args[1..]),
             "micro" => MicroBenchmarks.Run(args[1..]),

@@ -27,6 +27,8 @@ public static class ScaleBenchmark
         var sizes = Arg(args, "--sizes", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var queryCount = int.Parse(Arg(args, "--queries", "300"), CultureInfo.InvariantCulture);
         s_annProbes = Arg(args, "--ann-probes", string.Empty) is { Length: > 0 } ap ? ap : null;
+        s_annIndex = Arg(args, "--ann-index", string.Empty) is { Length: > 0 } ai ? ai : null;
+        s_weights = Arg(args, "--weights", "0.5,0.6,0.7,1.0").Split(',').Select(w => double.Parse(w, CultureInfo.InvariantCulture)).ToArray();
         s_probes = Arg(args, "--probes", "16,48,96,160,256").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         Console.WriteLine($"# scale benchmark, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         var (questions, answers) = MedQuadText.Load();
@@ -70,6 +72,11 @@ public static class ScaleBenchmark
             // Every timed query does the work: the result cache would answer repeats from memory.
             ["retrieval:cache"] = "false",
         };
+        if (s_annIndex is not null)
+        {
+            overrides["retrieval:ann_index"] = s_annIndex;
+        }
+
         if (s_annProbes is not null)
         {
             overrides["retrieval:ann_probes"] = s_annProbes;
@@ -136,6 +143,25 @@ public static class ScaleBenchmark
             }
         }
 
+        if (snapshot.Columns is { } columns)
+        {
+            var depth = services.GetRequiredService<Retriever>().Indexes!.AnnDepth;
+            foreach (var weight in s_weights)
+            {
+                var recall = 0.0;
+                var dims = 0.0;
+                var times = Time(queries.Count, i => columns.Search(vectors[i], 10, weight, depth));
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    var exact = snapshot.Vectors!.Search(vectors[i], 10).Select(h => h.Row).ToHashSet();
+                    recall += columns.Search(vectors[i], 10, weight, depth, out var used).Count(h => exact.Contains(h.Row)) / 10.0;
+                    dims += used;
+                }
+
+                Report($"vector, approximate (columns, {weight:P0} of the query's weight: {dims / queries.Count:0.0} dimensions, depth {depth}), recall@10 {recall / queries.Count:0.000}", times);
+            }
+        }
+
         if (snapshot.Keywords is { } keywords)
         {
             var terms = queries.Select(q => TextAnalyzer.AnalyzeQuery(q, ["en"]).Terms).ToList();
@@ -189,6 +215,8 @@ public static class ScaleBenchmark
     }
 
     private static int[] s_probes = [];
+    private static double[] s_weights = [];
+    private static string? s_annIndex;
     private static string? s_annProbes;
 
     private static List<double> Time(int count, Action<int> action)

@@ -38,7 +38,12 @@ public static class SigmaNexServices
             Cache = config.Options.Retrieval.Cache ? sp.GetRequiredService<HybridCache>() : null,
             Indexes = new IndexSettings(
                 config.Options.Retrieval.AnnThreshold, config.Options.Retrieval.AnnProbes,
-                config.Options.Retrieval.KeywordIndexThreshold, config.Paths.IndexDirectory),
+                config.Options.Retrieval.KeywordIndexThreshold, config.Paths.IndexDirectory)
+            {
+                AnnIndex = config.Options.Retrieval.AnnIndex,
+                AnnWeight = config.Options.Retrieval.AnnWeight,
+                AnnDepth = config.Options.Retrieval.AnnDepth,
+            },
         });
         services.AddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<KnowledgeStore>(),

@@ -35,6 +35,9 @@ public static class ConfigValidator
         Range("retrieval:top_k", o.Retrieval.TopK, 1, 50);
         Range("retrieval:ann_threshold", o.Retrieval.AnnThreshold, 1_000, int.MaxValue);
         Range("retrieval:ann_probes", o.Retrieval.AnnProbes, 1, 100_000);
+        Range("retrieval:ann_weight", o.Retrieval.AnnWeight, 0.05, 1);
+        Range("retrieval:ann_depth", o.Retrieval.AnnDepth, 10, 1_000_000);
+        OneOf("retrieval:ann_index", o.Retrieval.AnnIndex, ["columns", "ivf"]);
         Range("retrieval:keyword_index_threshold", o.Retrieval.KeywordIndexThreshold, 0, int.MaxValue);
         Range("security:max_query_length", o.Security.MaxQueryLength, 16, 1_000_000);
         Range("security:max_file_size_mb", o.Security.MaxFileSizeMb, 1, 16_384);

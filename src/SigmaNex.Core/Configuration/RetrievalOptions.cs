@@ -18,11 +18,27 @@ public sealed class RetrievalOptions
     [ConfigurationKeyName("embedding_model")]
     public string? EmbeddingModel { get; set; }
 
-    /// <summary>Above this many vectors an approximate (IVF) index is used instead of scanning them all.</summary>
+    /// <summary>Above this many vectors an approximate index is used instead of scanning them all.</summary>
     [ConfigurationKeyName("ann_threshold")]
-    public int AnnThreshold { get; set; } = 2_000_000;
+    public int AnnThreshold { get; set; } = 250_000;
 
-    /// <summary>Lists of the approximate index scanned per query (more: better recall, slower).</summary>
+    /// <summary>
+    /// The approximate index: <c>columns</c> (scores the query's strongest dimensions, then re-scores the
+    /// best candidates exactly; suits the built-in embedder) or <c>ivf</c> (k-means lists; suits model
+    /// embeddings that cluster).
+    /// </summary>
+    [ConfigurationKeyName("ann_index")]
+    public string AnnIndex { get; set; } = "columns";
+
+    /// <summary>Share of the query's squared weight the column index scores in its first pass (1: exact).</summary>
+    [ConfigurationKeyName("ann_weight")]
+    public double AnnWeight { get; set; } = 0.6;
+
+    /// <summary>First-pass candidates the column index re-scores exactly.</summary>
+    [ConfigurationKeyName("ann_depth")]
+    public int AnnDepth { get; set; } = 1000;
+
+    /// <summary>Lists of the IVF index scanned per query (more: better recall, slower).</summary>
     [ConfigurationKeyName("ann_probes")]
     public int AnnProbes { get; set; } = 48;
 

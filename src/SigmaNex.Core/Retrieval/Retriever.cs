@@ -150,9 +150,11 @@ public sealed class Retriever
         if (request.Hybrid && _embedder is not null && snapshot.Vectors is { Count: > 0 } vectors && !analysis.IsEmpty)
         {
             var embedding = await EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
-            var found = snapshot.Ann is { } ann
-                ? ann.Search(embedding.Span, weights.Candidates, Indexes!.AnnProbes)
-                : vectors.Search(embedding.Span, weights.Candidates);
+            var found = snapshot.Columns is { } columns
+                ? columns.Search(embedding.Span, weights.Candidates, Indexes!.AnnWeight, Indexes.AnnDepth)
+                : snapshot.Ann is { } ann
+                    ? ann.Search(embedding.Span, weights.Candidates, Indexes!.AnnProbes)
+                    : vectors.Search(embedding.Span, weights.Candidates);
             vectorHits = found.Where(h => h.Score > 0).ToList();
         }
 

@@ -41,8 +41,11 @@ public sealed class SearchSnapshot
         Tags = TagIndex.FromCatalog(catalog);
     }
 
-    /// <summary>The approximate index, for collections above the threshold.</summary>
+    /// <summary>The IVF approximate index, for collections above the threshold when <c>ann_index</c> is <c>ivf</c>.</summary>
     public IvfIndex? Ann { get; private init; }
+
+    /// <summary>The column approximate index, for collections above the threshold (the default kind).</summary>
+    public ColumnIndex? Columns { get; private init; }
 
     /// <summary>What happened to the approximate index while loading (built, rebuilt, why).</summary>
     public string? AnnNotice { get; private init; }
@@ -119,16 +122,25 @@ public sealed class SearchSnapshot
         var index = new VectorIndex(dims, data, scales);
         var snapshot = new SearchSnapshot(catalog, index, space, missing, corrector);
         IvfIndex? ivf = null;
+        ColumnIndex? columns = null;
         if (indexes is not null && index.Count >= indexes.AnnThreshold)
         {
-            (ivf, var notice) = LoadOrBuildAnn(snapshot, index, space, indexes);
-            if (notice is not null)
+            if (string.Equals(indexes.AnnIndex, "ivf", StringComparison.OrdinalIgnoreCase))
             {
-                notices.Add(notice);
+                (ivf, var notice) = LoadOrBuildAnn(snapshot, index, space, indexes);
+                if (notice is not null)
+                {
+                    notices.Add(notice);
+                }
+            }
+            else
+            {
+                // Nothing to persist: the transposed copy takes about a second per million vectors.
+                columns = ColumnIndex.Build(index);
             }
         }
 
-        return new SearchSnapshot(catalog, index, space, missing, corrector) { Ann = ivf, Keywords = keywords, AnnNotice = Join(notices) };
+        return new SearchSnapshot(catalog, index, space, missing, corrector) { Ann = ivf, Columns = columns, Keywords = keywords, AnnNotice = Join(notices) };
     }
 
     /// <summary>The in-memory BM25 index, for collections above the keyword threshold.</summary>

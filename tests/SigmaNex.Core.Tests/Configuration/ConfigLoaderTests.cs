@@ -108,6 +108,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("retrieval:\n  top_k: 0\n", "retrieval.top_k must be between 1 and 50 (got 0)")]
     [InlineData("retrieval_enabled: maybe\n", "retrieval_enabled must be true or false (got 'maybe')")]
     [InlineData("backend: gpt\n", "backend must be one of")]
+    [InlineData("retrieval:\n  ann_index: hnsw\n", "retrieval.ann_index must be one of columns, ivf (got 'hnsw')")]
+    [InlineData("retrieval:\n  ann_weight: 0\n", "retrieval.ann_weight must be between 0.05 and 1 (got 0)")]
     [InlineData("language: italian\n", "language must be 'auto' or a two-letter language code")]
     [InlineData("retrieval: yes\n", "retrieval must be a mapping")]
     public void Load_InvalidValue_NamesKeyPath(string yaml, string expected)

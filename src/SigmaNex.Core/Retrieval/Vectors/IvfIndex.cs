@@ -124,7 +124,10 @@ public sealed class IvfIndex
     /// <summary>Entries of the persisted layout whose chunks no longer exist.</summary>
     public int Dropped { get; private init; }
 
-    public List<VectorHit> Search(ReadOnlySpan<float> query, int k, int probes)
+    public List<VectorHit> Search(ReadOnlySpan<float> query, int k, int probes) => Search(query, k, probes, out _);
+
+    /// <summary>Searches, and tells how many rows were scored.</summary>
+    public List<VectorHit> Search(ReadOnlySpan<float> query, int k, int probes, out int scanned)
     {
         var d = _vectors.Dimensions;
         var q = VectorIndex.Prepare(query);
@@ -136,13 +139,23 @@ public sealed class IvfIndex
 
         var order = Enumerable.Range(0, Lists).OrderByDescending(c => scores[c]).Take(Math.Clamp(probes, 1, Lists)).ToArray();
         var top = new TopK(k);
+        scanned = _uncovered.Length;
         foreach (var c in order)
         {
             _vectors.ScoreRows(q, _listRows.AsSpan(_listStart[c], _listStart[c + 1] - _listStart[c]), top);
+            scanned += _listStart[c + 1] - _listStart[c];
         }
 
         _vectors.ScoreRows(q, _uncovered, top);
         return top.Sorted();
+    }
+
+    /// <summary>Smallest, median, largest list and the largest lists' share of rows (for diagnostics).</summary>
+    public string ListSizeSummary()
+    {
+        var sizes = Enumerable.Range(0, Lists).Select(c => _listStart[c + 1] - _listStart[c]).Order().ToArray();
+        var top = sizes.Reverse().Take(Math.Max(1, Lists / 100)).Sum();
+        return $"min {sizes[0]}, median {sizes[sizes.Length / 2]}, max {sizes[^1]}, largest 1% of lists hold {(double)top / Math.Max(1, Covered):P1}";
     }
 
     private static (int[] Start, int[] Rows) GroupRows(int[] owner, int k)
