@@ -43,6 +43,7 @@ public sealed class TriageClassifier
             foreach (var (list, role) in new[]
                      {
                          (lexicon.Idioms, Role.Idiom), (lexicon.Patterns, Role.Pattern),
+                         (lexicon.Frames, Role.Frame), (lexicon.Resolved, Role.Resolved), (lexicon.Past, Role.Past),
                          (lexicon.AgeWords.Values.SelectMany(v => v).ToList(), Role.Age),
                      })
             {
@@ -60,6 +61,9 @@ public sealed class TriageClassifier
         Idiom,
         Pattern,
         Age,
+        Frame,
+        Resolved,
+        Past,
     }
 
     public static TriageClassifier Default { get; } = new(TriageLexicon.LoadAll());
@@ -75,11 +79,30 @@ public sealed class TriageClassifier
         // Idioms cancel every match they overlap, whichever lexicon found it: a Spanish idiom ("casi me da
         // un infarto") also covers the English lexicon's reading of "infarto" as a typo of "infarct".
         var idiomSpans = new List<(int Start, int End)>();
+        var frameSentences = new HashSet<int>();
+        var resolvedAt = -1;
+        var pastMarks = new List<(int Start, int End, TriageLexicon Lexicon)>();
         foreach (var (ordinal, start, end) in matches)
         {
-            if (_roles[ordinal].Role == Role.Idiom)
+            var (l, role) = _roles[ordinal];
+            if (role == Role.Idiom)
             {
                 idiomSpans.Add((start, end));
+            }
+            else if (role is Role.Frame or Role.Resolved or Role.Past && !IsNegated(_lexicons[l], tokens, start, end))
+            {
+                if (role == Role.Frame)
+                {
+                    frameSentences.Add(tokens[start].Sentence);
+                }
+                else if (role == Role.Resolved)
+                {
+                    resolvedAt = Math.Max(resolvedAt, start);
+                }
+                else
+                {
+                    pastMarks.Add((start, end, _lexicons[l]));
+                }
             }
         }
 
@@ -92,6 +115,7 @@ public sealed class TriageClassifier
             var (l, role) = _roles[ordinal];
             if (role != Role.Pattern
                 || idiomSpans.Exists(s => s.Start <= end && start <= s.End)
+                || frameSentences.Contains(tokens[start].Sentence)
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
                 || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
@@ -103,7 +127,10 @@ public sealed class TriageClassifier
             var pattern = _index.Pattern(ordinal);
             var mild = TriageCategory.GradedByExtent.Contains(pattern.Category)
                        && (IsMild(_lexicons[l], question, pattern, start, end) || (hinted is not null && hinted != _lexicons[l] && IsMild(hinted, question, pattern, start, end)));
-            found.Add(new Found(pattern, _lexicons[l], start, end, mild ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]));
+            // Over (a reassurance follows) or long ago (a past-time marker in the sentence, no "now" between).
+            var over = start < resolvedAt
+                       || pastMarks.Exists(p => PastReaches(tokens, p, start, end));
+            found.Add(new Found(pattern, _lexicons[l], start, end, mild || over ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]));
         }
 
         // Overlapping matches: the longest wins (then an emergency over a minor reading, then the query's own
@@ -279,6 +306,39 @@ public sealed class TriageClassifier
 
         return null;
     }
+
+    /// <summary>
+    /// A past-time marker reaches a match of its sentence at most <see cref="PastReach"/> words away, unless a
+    /// present-time word ("now", "adesso", "jetzt") or one of its lexicon's <c>negation_barriers</c> ("and",
+    /// "because") stands between them: "had a stroke years ago" and "two years ago, my dad had a stroke" are
+    /// history; "a heart attack last year and now chest pain" is not.
+    /// </summary>
+    private bool PastReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End, TriageLexicon Lexicon) past, int start, int end)
+    {
+        if (tokens[past.Start].Sentence != tokens[start].Sentence || (past.Start <= end && start <= past.End))
+        {
+            return false;
+        }
+
+        var (from, to) = past.End < start ? (past.End + 1, start - 1) : (end + 1, past.Start - 1);
+        if (to - from + 1 > PastReach)
+        {
+            return false;
+        }
+
+        for (var i = from; i <= to; i++)
+        {
+            var word = tokens[i].Text;
+            if (past.Lexicon.NegationBarriers.Contains(word) || _lexicons.Any(x => x.Present.Contains(word)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const int PastReach = 6;
 
     private static int Rank(string category)
     {

@@ -48,6 +48,27 @@ internal sealed class TriageLexicon
 
     public required IReadOnlyList<TriagePattern> Idioms { get; init; }
 
+    /// <summary>
+    /// Contexts that are not a real situation — fiction, games, films, history, news ("in the film", "my
+    /// character", "history question"): every match in the frame's sentence is cancelled.
+    /// </summary>
+    public IReadOnlyList<TriagePattern> Frames { get; init; } = [];
+
+    /// <summary>
+    /// Reassurance that what came before is over ("and she is fine now", "coughed it out", "came round"):
+    /// every match that starts before it becomes minor (its protocol is hinted, no alarm).
+    /// </summary>
+    public IReadOnlyList<TriagePattern> Resolved { get; init; } = [];
+
+    /// <summary>
+    /// Past-time markers ("years ago", "last year", "as a child"): a match in the same sentence becomes minor,
+    /// unless a <see cref="Present"/> word stands between the two ("a stroke last year and now he can't speak").
+    /// </summary>
+    public IReadOnlyList<TriagePattern> Past { get; init; } = [];
+
+    /// <summary>Words that bring a sentence back to the present ("now", "today", "again").</summary>
+    public HashSet<string> Present { get; init; } = [];
+
     public required IReadOnlyList<TriagePattern> Patterns { get; init; }
 
     public required IReadOnlyDictionary<string, Severity> Severities { get; init; }
@@ -108,6 +129,10 @@ internal sealed class TriageLexicon
             ThingObjects = Words(Get(root, "thing_objects")),
             ThingWindow = Get(root, "thing_window") is YamlScalarNode tw ? int.Parse(tw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
+            Frames = List(Get(root, "frames")).Select(p => TriagePattern.Parse(p, "frame")).ToList(),
+            Resolved = List(Get(root, "resolved")).Select(p => TriagePattern.Parse(p, "resolved")).ToList(),
+            Past = List(Get(root, "past")).Select(p => TriagePattern.Parse(p, "past")).ToList(),
+            Present = Words(Get(root, "present")),
             Patterns = patterns,
             Severities = severities,
             AgeWords = age,

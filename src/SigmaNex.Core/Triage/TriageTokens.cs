@@ -3,12 +3,19 @@ using SigmaNex.Core.Text;
 
 namespace SigmaNex.Core.Triage;
 
-/// <summary>A folded word of the question and the clause it belongs to (negation does not cross clauses).</summary>
-internal readonly record struct TriageToken(string Text, int Clause, int Start, int End);
+/// <summary>
+/// A folded word of the question, the clause it belongs to (negation does not cross clauses) and its
+/// sentence (what frames and past-time markers reach).
+/// </summary>
+internal readonly record struct TriageToken(string Text, int Clause, int Start, int End)
+{
+    public int Sentence { get; init; }
+}
 
 /// <summary>
-/// Splits a question for triage: folded words, clause numbers at punctuation and "but". A "but" word
-/// starts a new clause and stays a word of it (Italian "ma" is also French "my": "ma petite").
+/// Splits a question for triage: folded words, clause numbers at punctuation and "but", sentence numbers
+/// at full stops, question and exclamation marks and line breaks. A "but" word starts a new clause and
+/// stays a word of it (Italian "ma" is also French "my": "ma petite").
 /// </summary>
 internal static class TriageTokens
 {
@@ -21,6 +28,7 @@ internal static class TriageTokens
     {
         var tokens = new List<TriageToken>();
         var clause = 0;
+        var sentence = 0;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -41,7 +49,7 @@ internal static class TriageTokens
                 if (s_clauseWords.Contains(word))
                 {
                     clause++;
-                    tokens.Add(new TriageToken(word, clause, start, i));
+                    tokens.Add(new TriageToken(word, clause, start, i) { Sentence = sentence });
                 }
                 else if (word == "t" && tokens.Count > 0 && start >= 2 && text[start - 1] is '\'' or '’' && tokens[^1].Text.EndsWith('n') && tokens[^1].End == start - 1)
                 {
@@ -49,11 +57,11 @@ internal static class TriageTokens
                     var prev = tokens[^1];
                     var verb = prev.Text switch { "can" => "can", "won" => "will", "ain" => "is", _ => prev.Text[..^1] };
                     tokens[^1] = prev with { Text = verb };
-                    tokens.Add(new TriageToken("not", clause, start - 1, i));
+                    tokens.Add(new TriageToken("not", clause, start - 1, i) { Sentence = sentence });
                 }
                 else
                 {
-                    tokens.Add(new TriageToken(word, clause, start, i));
+                    tokens.Add(new TriageToken(word, clause, start, i) { Sentence = sentence });
                 }
 
                 start = -1;
@@ -62,6 +70,12 @@ internal static class TriageTokens
             if (c is '.' or ',' or ';' or '!' or '?' or ':' or '\n' or '(' or ')' or '¿' or '¡')
             {
                 clause++;
+            }
+
+            // A decimal point ("sugar is 2.1") does not end a sentence.
+            if ((c is '!' or '?' or '\n') || (c == '.' && !(i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))))
+            {
+                sentence++;
             }
         }
 
