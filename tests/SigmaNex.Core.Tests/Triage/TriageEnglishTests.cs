@@ -29,6 +29,22 @@ public sealed class TriageEnglishTests
     [InlineData("my child swallowed a button battery", "poisoning", "poisoning-swallowed")]
     [InlineData("heat exhaustion after a run", "heat_stroke", "heat-exhaustion")]
     [InlineData("my baby fell off the changing table", "major_trauma", "head-injury")]
+    // Phrasings of evals-dev/triage-dev3-en.jsonl: symptoms described without the condition's name, typos, rank between categories.
+    [InlineData("my toddler put a grape in her mouth and now shes gagging and cant breathe or cry", "choking", "choking-infant")]
+    [InlineData("my daughter has a nut allergy and just ate a cookie at a party, her face is swelling and shes wheezing", "anaphylaxis", "anaphylaxis")]
+    [InlineData("my husband woke up confused, he cant find his words and one side of his body wont move", "stroke", "stroke-fast")]
+    [InlineData("i just pulled my son out of the pool and hes not breathing", "drowning", "drowning")]
+    [InlineData("my blood sugar meter just says hi, im vomiting and breathing really fast, type 1", "diabetic_emergency", "hyperglycaemia")]
+    [InlineData("i cant breathe properly, my chest is tight and my inhaler isnt working", "breathing_difficulty", "asthma-attack")]
+    [InlineData("runner collapsed at the marathon, his body feels scorching and hes babbling nonsense", "heat_stroke", "heat-stroke")]
+    [InlineData("my friend texted me goodbye and says she took a whole bottle of pills on purpose", "suicide_self_harm", "suicide-risk")]
+    [InlineData("she got zapped by a power line and isnt moving", "electrocution", "electrocution")]
+    [InlineData("woman on the train is having a baby right now", "childbirth", "childbirth-emergency")]
+    [InlineData("shes freezng and her speech is slurred after the hike", "hypothermia", "hypothermia")]
+    [InlineData("baby has a high fever and now her arms and legs are twitching and stiff and she isnt responding", "seizure", "seizures")]
+    [InlineData("i came off my motorbike at speed, i cant feel my legs and my back is agony", "major_trauma", "spinal-injury")]
+    [InlineData("my toddler ate some of my blood pressure tablets", "poisoning", "poisoning-swallowed")]
+    [InlineData("found my teenage daughter cutting her arms with a razor", "suicide_self_harm", "suicide-risk")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -57,6 +73,25 @@ public sealed class TriageEnglishTests
     [InlineData("I'm sitting on a chair")]
     [InlineData("gluten free bread")]
     [InlineData("what are the rules")]
+    // Figurative, fictional, past and resolved uses (evals-dev/triage-dev3-en.jsonl).
+    [InlineData("that comedian had me choking with laughter")]
+    [InlineData("i nearly had a heart attack when i saw the electricity bill")]
+    [InlineData("my heart stopped when we scored in the last minute")]
+    [InlineData("laughing so hard i cant breathe lol")]
+    [InlineData("customs announced a seizure of counterfeit goods at the port")]
+    [InlineData("how do i bleed the radiators in my house")]
+    [InlineData("in the film the hero gets stabbed but survives")]
+    [InlineData("how do i burn a dvd of the wedding video")]
+    [InlineData("the painter used bold brush strokes in this piece")]
+    [InlineData("my dad had a stroke years ago, hes fully recovered now")]
+    [InlineData("my daughter choked on a grape but coughed it out herself and shes totally fine")]
+    [InlineData("she fainted for a second but came round straight away and is fine now")]
+    [InlineData("no one was hurt in the car accident, just a dented bumper")]
+    [InlineData("i burned my finger a little on the toaster, its just a bit red")]
+    [InlineData("where can i get a new inhaler")]
+    [InlineData("i want to die my hair purple")]
+    [InlineData("my app is not responding on iphone")]
+    [InlineData("i took two paracetamol for my headache, can i take ibuprofen too")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
