@@ -10,14 +10,17 @@ namespace SigmaNex.Core.Triage;
 /// </summary>
 public sealed class TriageClassifier
 {
-    // Where several situations are described, the one to act on first.
+    // Where several situations are described, the one to act on first: a cause before the symptoms it
+    // produces (pulled from the water and not breathing is drowning; diabetic and not waking is diabetic;
+    // a crash and bleeding is trauma), because the cause's protocol covers the symptom and adds what is
+    // specific (rescue breaths first, power off before touching, sugar, spine).
     private static readonly List<string> s_order =
     [
-        TriageCategory.CardiacArrest, TriageCategory.Choking, TriageCategory.SevereBleeding, TriageCategory.Anaphylaxis,
-        TriageCategory.Drowning, TriageCategory.Electrocution, TriageCategory.Unconscious, TriageCategory.Stroke,
-        TriageCategory.HeartAttack, TriageCategory.Seizure, TriageCategory.BreathingDifficulty, TriageCategory.Poisoning,
-        TriageCategory.SuicideSelfHarm, TriageCategory.SevereBurns, TriageCategory.HeatStroke, TriageCategory.MajorTrauma,
-        TriageCategory.Hypothermia, TriageCategory.VenomousBite, TriageCategory.DiabeticEmergency, TriageCategory.Childbirth,
+        TriageCategory.Choking, TriageCategory.Drowning, TriageCategory.Electrocution, TriageCategory.CardiacArrest,
+        TriageCategory.Anaphylaxis, TriageCategory.HeatStroke, TriageCategory.Hypothermia, TriageCategory.DiabeticEmergency,
+        TriageCategory.MajorTrauma, TriageCategory.VenomousBite, TriageCategory.Seizure, TriageCategory.SuicideSelfHarm,
+        TriageCategory.Poisoning, TriageCategory.Childbirth, TriageCategory.SevereBleeding, TriageCategory.Stroke,
+        TriageCategory.HeartAttack, TriageCategory.SevereBurns, TriageCategory.Unconscious, TriageCategory.BreathingDifficulty,
     ];
 
     private static readonly IReadOnlyDictionary<string, (string Infant, string Child)> s_ageProtocols = new Dictionary<string, (string, string)>(StringComparer.Ordinal)

@@ -195,4 +195,43 @@ public sealed class TriageEngineTests
         Assert.NotEmpty(expected);
         Assert.Equal(expected, index.Matches(index.Analyse(tokens)));
     }
+
+    private const string ContextLexicon = """
+        language: xx
+        negations: [no, not]
+        negation_barriers: [and]
+        frames: ["in the film", "my character"]
+        resolved: ["(is|s) fine now", "coughed it out"]
+        past: ["years ago", "as a child"]
+        present: [now, today]
+        categories:
+          severe_bleeding:
+            severity: critical
+            patterns: ["bleed*"]
+          choking:
+            severity: critical
+            patterns: ["chok*"]
+        """;
+
+    [Theory]
+    [InlineData("in the film he is bleeding", "none")] // a frame cancels its sentence
+    [InlineData("bleeding, in the film", "none")] // ... before or after it
+    [InlineData("in the film. he is bleeding", "critical")] // ... and only its sentence
+    [InlineData("he is not in the film, he is bleeding", "critical")] // a negated frame is no frame
+    [InlineData("he choked but coughed it out", "minor")] // reassurance: what came before is over
+    [InlineData("he choked, coughed it out, now he is bleeding", "critical")] // ... not what comes after
+    [InlineData("he choked and is fine now", "minor")]
+    [InlineData("he was bleeding a lot years ago", "minor")] // past-time marker
+    [InlineData("years ago he was bleeding", "minor")] // ... before the match too
+    [InlineData("bleeding years ago and now he is choking", "critical")] // "now" ends its reach
+    [InlineData("bleeding years ago and he is choking", "critical")] // ... and so does a barrier word
+    [InlineData("as a child one two three four five six seven bleeding", "critical")] // ... and so do more than six words
+    [InlineData("years ago. he is bleeding", "critical")] // ... and a sentence end
+    public void Classify_FramesReassuranceAndPast(string text, string severity)
+    {
+        var r = With(ContextLexicon).Classify(text);
+
+        Assert.Equal(severity, r.Severity.ToString().ToLowerInvariant());
+        Assert.Equal(severity == "critical", r.Detected);
+    }
 }
