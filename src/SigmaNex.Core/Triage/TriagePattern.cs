@@ -125,18 +125,17 @@ internal sealed partial class TriagePattern
         }
 
         var e = _elements[element];
+        // The longest reading wins: a gap reaches as far as the pattern can still match ("diabetic ~8
+        // (strange|not answering)" takes the later "not answering" too), so it outweighs shorter overlaps.
+        var best = -1;
         if (e.Alternatives is null)
         {
             for (var skip = 0; skip <= e.Gap && position + skip < question.Count; skip++)
             {
-                var end = MatchFrom(question, position + skip, element + 1, -1, weak, strong);
-                if (end >= 0)
-                {
-                    return end;
-                }
+                best = Math.Max(best, MatchFrom(question, position + skip, element + 1, -1, weak, strong));
             }
 
-            return -1;
+            return best;
         }
 
         foreach (var sequence in e.Alternatives)
@@ -167,15 +166,11 @@ internal sealed partial class TriagePattern
 
             if (ok)
             {
-                var end = MatchFrom(question, position + sequence.Length, element + 1, sequence.Length == 0 ? previous : position + sequence.Length - 1, w, st);
-                if (end >= 0)
-                {
-                    return end;
-                }
+                best = Math.Max(best, MatchFrom(question, position + sequence.Length, element + 1, sequence.Length == 0 ? previous : position + sequence.Length - 1, w, st));
             }
         }
 
-        return -1;
+        return best;
     }
 
     // Splits on spaces outside parentheses: "a (b c|d) ~ e" → "a", "(b c|d)", "~", "e".
