@@ -42,6 +42,8 @@ public sealed class TriageItalianTests
     [InlineData("ha preso una scossa dalla lavatrice", "electrocution", "electrocution")]
     [InlineData("mia sorella ha partorito in bagno e il bambino non piange", "childbirth", "childbirth-emergency")]
     [InlineData("è stato investito da una macchina e non si muove", "major_trauma", "head-injury")]
+    [InlineData("mio padre è caduto in giardino e non si muove", "unconscious", "unconscious-person")]
+    [InlineData("mio figlio è caduto dall'albero e non si muove", "major_trauma", "head-injury")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -79,6 +81,8 @@ public sealed class TriageItalianTests
     [InlineData("il serpente che l'ha morso era una biscia innocua")]
     [InlineData("è caduto ma né sangue né ferite")]
     [InlineData("ho preso la scossa dalla maniglia, era elettricità statica")]
+    [InlineData("lo spettacolo era mozzafiato")]
+    [InlineData("il mio albero di limoni sta morendo")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
