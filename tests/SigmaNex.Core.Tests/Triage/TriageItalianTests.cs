@@ -83,6 +83,11 @@ public sealed class TriageItalianTests
     [InlineData("ho preso la scossa dalla maniglia, era elettricità statica")]
     [InlineData("lo spettacolo era mozzafiato")]
     [InlineData("il mio albero di limoni sta morendo")]
+    [InlineData("attento che ti fai del male")]
+    [InlineData("il nuovo allenatore ha dato una scossa alla squadra")]
+    [InlineData("la macchina non dà segni di vita")]
+    [InlineData("è svenuto ma si è ripreso subito")]
+    [InlineData("questo film è da infarto")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
