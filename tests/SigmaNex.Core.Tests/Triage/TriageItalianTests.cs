@@ -44,6 +44,10 @@ public sealed class TriageItalianTests
     [InlineData("è stato investito da una macchina e non si muove", "major_trauma", "head-injury")]
     [InlineData("mio padre è caduto in giardino e non si muove", "unconscious", "unconscious-person")]
     [InlineData("mio figlio è caduto dall'albero e non si muove", "major_trauma", "head-injury")]
+    [InlineData("è svenuto e non si è ripreso", "unconscious", "unconscious-person")]
+    [InlineData("il sangue non si è fermato", "severe_bleeding", "severe-bleeding")]
+    [InlineData("mio padre è in macchina, non dà segni di vita", "cardiac_arrest", "cpr-adult")]
+    [InlineData("voglio farla finita di soffrire", "suicide_self_harm", "suicide-risk")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -88,6 +92,7 @@ public sealed class TriageItalianTests
     [InlineData("la macchina non dà segni di vita")]
     [InlineData("è svenuto ma si è ripreso subito")]
     [InlineData("questo film è da infarto")]
+    [InlineData("il sangue si è fermato subito, era solo un graffio")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
