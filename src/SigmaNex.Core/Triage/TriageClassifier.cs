@@ -90,7 +90,12 @@ public sealed class TriageClassifier
             var (l, role) = _roles[ordinal];
             if (role == Role.Idiom)
             {
-                idiomSpans.Add((start, end));
+                // A negation the idiom does not name, inside its gap, voids it: "he fainted and has not come
+                // round" is not the reassurance "fainted ~ come round".
+                if (!NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end))
+                {
+                    idiomSpans.Add((start, end));
+                }
             }
             else if (role is Role.Frame or Role.Resolved or Role.Past && !IsNegated(_lexicons[l], tokens, start, end))
             {

@@ -11,7 +11,7 @@ public sealed class TriageEngineTests
         language: xx
         negations: [no, not]
         negations_after: [nope]
-        idioms: ["bleeding edge"]
+        idioms: ["bleeding edge", "bleed* ~3 stopped"]
         categories:
           severe_bleeding:
             severity: critical
@@ -30,6 +30,8 @@ public sealed class TriageEngineTests
     [InlineData("bleeding, nope", true)] // ... but not across a clause
     [InlineData("bleeding really nope", true)] // ... and only within negation_after_window (1)
     [InlineData("the bleeding edge of science", false)] // idiom
+    [InlineData("the bleeding has stopped", false)] // idiom with a gap
+    [InlineData("the bleeding has not stopped", true)] // ... voided by a negation in its gap
     [InlineData("poison stuff", true)]
     [InlineData("poisson stuff", false)] // "=poison": no typo tolerance
     [InlineData("choking today", true)]
