@@ -130,6 +130,28 @@ public sealed class TriageFrenchTests
     [InlineData("elle a perdu les eaux", "childbirth")]
     [InlineData("je suis enceinte et je saigne", "childbirth")]
     [InlineData("le cordon est autour du cou", "childbirth")]
+    // spoken French without "ne", texting spellings, and a cause named before its sign (dev3-fr families)
+    [InlineData("elle réagit pas elle respire pas du tout", "cardiac_arrest")]
+    [InlineData("mon mari ne respir plu il a pu de poul", "cardiac_arrest")]
+    [InlineData("on vient de sortir un enfant de la piscine il respire pas", "drowning")]
+    [InlineData("ma fille était au fond de la baignoire", "drowning")]
+    [InlineData("ça me serre dans la poitrine comme un étau", "heart_attack")]
+    [InlineData("il se tient la poitrine et il transpire", "heart_attack")]
+    [InlineData("ma grand-mère ne trouve plus ses mots", "stroke")]
+    [InlineData("la moitié du visage qui s'endort", "stroke")]
+    [InlineData("j'ai avalé toutes mes boîtes de médicaments pour mourir", "suicide_self_harm")]
+    [InlineData("il m'a envoyé un message d'adieu", "suicide_self_harm")]
+    [InlineData("ma copine parle de se tuer", "suicide_self_harm")]
+    [InlineData("mordu par une vipère, sa cheville gonfle et devient violette", "venomous_bite")]
+    [InlineData("faut-il faire un garrot après une morsure de vipère", "venomous_bite")]
+    [InlineData("mon fils diabétique vomit et respire très vite", "diabetic_emergency")]
+    [InlineData("j'ai mélangé javel et vinaigre et j'ai du mal à respirer", "poisoning")]
+    [InlineData("il s'est effondré en plein soleil", "heat_stroke")]
+    [InlineData("elle est gelée et elle s'endort", "hypothermia")]
+    [InlineData("sa jambe est tordue dans le mauvais sens", "major_trauma", "fractures")]
+    [InlineData("elle s'est pris le jus en touchant le fil dénudé", "electrocution")]
+    [InlineData("j'ai envie de pousser, on est dans la voiture", "childbirth")]
+    [InlineData("il fait une crise dasme il arrive pa a respirer", "breathing_difficulty", "asthma-attack")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -188,6 +210,23 @@ public sealed class TriageFrenchTests
     [InlineData("que mettre dans une trousse de secours")]
     [InlineData("combien d'eau stocker par personne")]
     [InlineData("je fais un burn-out")]
+    // resolved, past, fiction, cooking and other harmless senses (dev3-fr families)
+    [InlineData("le saignement s'est arrêté il y a une heure")]
+    [InlineData("mon père a fait un AVC il y a cinq ans, il va bien")]
+    [InlineData("il s'est étouffé avec une chips mais il a tout recraché")]
+    [InlineData("on a cru qu'il se noyait mais il avait pied")]
+    [InlineData("la cuisson du steak saignant")]
+    [InlineData("comment faire brûler le sucre pour un caramel")]
+    [InlineData("le château a brûlé pendant la Révolution")]
+    [InlineData("mon programme s'étouffe quand il y a trop de requêtes")]
+    [InlineData("dans le jeu mon perso est mort empoisonné")]
+    [InlineData("il se saigne aux quatre veines pour ses enfants")]
+    [InlineData("le club a subi une hémorragie de joueurs")]
+    [InlineData("je me suis brûlé le doigt sur la poêle")]
+    [InlineData("il va se tuer à rouler aussi vite")]
+    [InlineData("dans le métro on étouffe")]
+    [InlineData("plus de convulsions depuis le nouveau traitement")]
+    [InlineData("elle a eu des contractions hier mais c'était une fausse alerte")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
