@@ -80,7 +80,9 @@ public sealed class TriageClassifier
         var matches = _index.Matches(question);
 
         // Idioms cancel every match they overlap, whichever lexicon found it: a Spanish idiom ("casi me da
-        // un infarto") also covers the English lexicon's reading of "infarto" as a typo of "infarct".
+        // un infarto") also covers the English lexicon's reading of "infarto" as a typo of "infarct". A longer
+        // match that merely passes through an idiom is not cancelled ("mixed bleach and vinegar, my eyes are
+        // burning and I can hardly breathe" keeps its poisoning reading over the idiom "eyes are burning").
         var idiomSpans = new List<(int Start, int End)>();
         var frameSentences = new HashSet<int>();
         var resolvedAt = -1;
@@ -122,7 +124,7 @@ public sealed class TriageClassifier
         {
             var (l, role) = _roles[ordinal];
             if (role != Role.Pattern
-                || idiomSpans.Exists(s => s.Start <= end && start <= s.End)
+                || idiomSpans.Exists(s => s.Start <= end && start <= s.End && !(start <= s.Start && s.End <= end && end - start > s.End - s.Start))
                 || frameSentences.Contains(tokens[start].Sentence)
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
