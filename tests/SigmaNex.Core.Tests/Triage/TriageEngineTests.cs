@@ -11,14 +11,14 @@ public sealed class TriageEngineTests
         language: xx
         negations: [no, not]
         negations_after: [nope]
-        idioms: ["bleeding edge", "bleed* ~3 stopped"]
+        idioms: ["bleeding edge", "bleed* ~3 stopped", "choking hazard warning"]
         categories:
           severe_bleeding:
             severity: critical
             patterns: ["bleed*", "haemorrhage", "(heavy|severe) (bleeding|blood)", "=poison stuff => overdose !urgent"]
           choking:
             severity: critical
-            patterns: ["choking (hazard)? (now|today)", "abdominal ~2 thrust*"]
+            patterns: ["choking (hazard)? (now|today)", "abdominal ~2 thrust*", "toy ~8 cannot breathe"]
         """;
 
     [Theory]
@@ -32,6 +32,8 @@ public sealed class TriageEngineTests
     [InlineData("the bleeding edge of science", false)] // idiom
     [InlineData("the bleeding has stopped", false)] // idiom with a gap
     [InlineData("the bleeding has not stopped", true)] // ... voided by a negation in its gap
+    [InlineData("choking hazard warning now", false)] // an idiom cancels what it overlaps
+    [InlineData("the toy had a choking hazard warning and he cannot breathe", true)] // ... but not a longer match passing through it
     [InlineData("poison stuff", true)]
     [InlineData("poisson stuff", false)] // "=poison": no typo tolerance
     [InlineData("choking today", true)]
