@@ -178,6 +178,11 @@ public sealed class TriageGermanTests
     [InlineData("er hat nen Stromschlack bekommen", "electrocution")]
     [InlineData("sie ist in der 30. SSW und blutet", "childbirth")]
     [InlineData("die Wehen kommen alle 2 Minuten", "childbirth")]
+    // places are not things: a collapse in the garden, at the market, during the match
+    [InlineData("mein Vater ist im Garten zusammengebrochen", "unconscious")]
+    [InlineData("er ist auf dem Markt zusammengebrochen", "unconscious")]
+    [InlineData("er ist beim Spiel zusammengebrochen", "unconscious")]
+    [InlineData("sie ist auf die Seite umgekippt und reagiert nicht", "unconscious")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -259,6 +264,8 @@ public sealed class TriageGermanTests
     [InlineData("ich krieg keine Luft durch die Nase wegen Schnupfen")]
     [InlineData("unser Baby kommt im März")]
     [InlineData("die Herzdruckmassage haben wir im Kurs an der Puppe geübt")]
+    [InlineData("die Stimmung im Team ist total vergiftet")]
+    [InlineData("der Markt ist zusammengebrochen")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
