@@ -319,8 +319,8 @@ public sealed class TriageClassifier
 
     /// <summary>
     /// A past-time marker reaches a match of its sentence at most <see cref="PastReach"/> words away, unless a
-    /// present-time word ("now", "adesso", "jetzt") or one of its lexicon's <c>negation_barriers</c> ("and",
-    /// "because") stands between them: "had a stroke years ago" and "two years ago, my dad had a stroke" are
+    /// present-time word ("now", "adesso", "jetzt") or one of its lexicon's <c>past_barriers</c> (by default its
+    /// <c>negation_barriers</c>: "and", "because") stands between them: "had a stroke years ago" and "two years ago, my dad had a stroke" are
     /// history; "a heart attack last year and now chest pain" is not.
     /// </summary>
     private bool PastReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End, TriageLexicon Lexicon) past, int start, int end)
@@ -339,7 +339,7 @@ public sealed class TriageClassifier
         for (var i = from; i <= to; i++)
         {
             var word = tokens[i].Text;
-            if (past.Lexicon.NegationBarriers.Contains(word) || _lexicons.Any(x => x.Present.Contains(word)))
+            if (past.Lexicon.PastBarriers.Contains(word) || _lexicons.Any(x => x.Present.Contains(word)))
             {
                 return false;
             }

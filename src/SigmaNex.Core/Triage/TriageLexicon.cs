@@ -69,6 +69,12 @@ internal sealed class TriageLexicon
     /// <summary>Words that bring a sentence back to the present ("now", "today", "again").</summary>
     public HashSet<string> Present { get; init; } = [];
 
+    /// <summary>
+    /// Words a past-time marker does not reach across ("and", "because"); <c>past_barriers</c> in the lexicon,
+    /// or its <see cref="NegationBarriers"/> when absent (German lists pronouns there, which a past marker must pass).
+    /// </summary>
+    public HashSet<string> PastBarriers { get; init; } = [];
+
     public required IReadOnlyList<TriagePattern> Patterns { get; init; }
 
     public required IReadOnlyDictionary<string, Severity> Severities { get; init; }
@@ -133,6 +139,7 @@ internal sealed class TriageLexicon
             Resolved = List(Get(root, "resolved")).Select(p => TriagePattern.Parse(p, "resolved")).ToList(),
             Past = List(Get(root, "past")).Select(p => TriagePattern.Parse(p, "past")).ToList(),
             Present = Words(Get(root, "present")),
+            PastBarriers = Get(root, "past_barriers") is { } pb ? Words(pb) : Words(Get(root, "negation_barriers")),
             Patterns = patterns,
             Severities = severities,
             AgeWords = age,

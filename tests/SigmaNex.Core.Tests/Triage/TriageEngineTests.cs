@@ -231,11 +231,21 @@ public sealed class TriageEngineTests
     [InlineData("bleeding years ago and he is choking", "critical")] // ... and so does a barrier word
     [InlineData("as a child one two three four five six seven bleeding", "critical")] // ... and so do more than six words
     [InlineData("years ago. he is bleeding", "critical")] // ... and a sentence end
+    [InlineData("years ago he was bleeding and then choking", "critical")] // ... negation barriers stop it by default
     public void Classify_FramesReassuranceAndPast(string text, string severity)
     {
         var r = With(ContextLexicon).Classify(text);
 
         Assert.Equal(severity, r.Severity.ToString().ToLowerInvariant());
         Assert.Equal(severity == "critical", r.Detected);
+    }
+
+    [Fact]
+    public void Classify_PastBarriers_ReplaceTheNegationBarriersForPastMarkers()
+    {
+        var lexicon = ContextLexicon.Replace("negation_barriers: [and]", "negation_barriers: [and, he]\n        past_barriers: [because]", StringComparison.Ordinal);
+
+        Assert.Equal(Severity.Minor, With(lexicon).Classify("years ago he was bleeding").Severity); // "he" blocks negation, not the past
+        Assert.True(With(lexicon).Classify("years ago because he was bleeding").Detected);
     }
 }
