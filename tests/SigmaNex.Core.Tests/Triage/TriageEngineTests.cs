@@ -243,7 +243,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void Classify_PastBarriers_ReplaceTheNegationBarriersForPastMarkers()
     {
-        var lexicon = ContextLexicon.Replace("negation_barriers: [and]", "negation_barriers: [and, he]\n        past_barriers: [because]", StringComparison.Ordinal);
+        var lexicon = ContextLexicon.Replace("negation_barriers: [and]", "negation_barriers: [and, he]\npast_barriers: [because]", StringComparison.Ordinal);
 
         Assert.Equal(Severity.Minor, With(lexicon).Classify("years ago he was bleeding").Severity); // "he" blocks negation, not the past
         Assert.True(With(lexicon).Classify("years ago because he was bleeding").Detected);
