@@ -45,6 +45,24 @@ public sealed class TriageEnglishTests
     [InlineData("i came off my motorbike at speed, i cant feel my legs and my back is agony", "major_trauma", "spinal-injury")]
     [InlineData("my toddler ate some of my blood pressure tablets", "poisoning", "poisoning-swallowed")]
     [InlineData("found my teenage daughter cutting her arms with a razor", "suicide_self_harm", "suicide-risk")]
+    // Round 2: frames, past markers and reassurance must not swallow a real event; symptom families without the condition's name.
+    [InlineData("we were playing a video game and my brother just stopped breathing", "cardiac_arrest", "cpr-adult")]
+    [InlineData("my son was playing minecraft and suddenly started fitting", "seizure", "seizures")]
+    [InlineData("i was watching the news when my husband collapsed and now he wont wake up", "unconscious", "unconscious-person")]
+    [InlineData("had a heart attack 3 years ago and now im getting the same crushing chest pain again", "heart_attack", "heart-attack")]
+    [InlineData("she was fine after the peanut but now her throat is closing", "anaphylaxis", "anaphylaxis")]
+    [InlineData("he fell off the ladder and is barely breathing, he cant move", "major_trauma", "head-injury")]
+    [InlineData("man in the river is struggling and going under", "drowning", "drowning")]
+    [InlineData("my daughter ate a cashew and her face is swelling and she cant breathe", "anaphylaxis", "anaphylaxis")]
+    [InlineData("my dad took his insulin but didnt eat and now hes really drowsy", "diabetic_emergency", "hypoglycaemia")]
+    [InlineData("car hit a cyclist, hes lying in the road not moving", "major_trauma", "head-injury")]
+    [InlineData("my wife is slurring her words and cant lift her arm", "stroke", "stroke-fast")]
+    [InlineData("grandma suddenly cant see out of one eye and is confused", "stroke", "stroke-fast")]
+    [InlineData("shes pushing and i can see the head", "childbirth", "childbirth-emergency")]
+    [InlineData("cant go on anymore, i have the rope ready", "suicide_self_harm", "suicide-risk")]
+    [InlineData("worker on the building site is burning up, not sweating and talking gibberish", "heat_stroke", "heat-stroke")]
+    [InlineData("my hands and feet are numb and i cant stop shaking, stuck on the mountain", "hypothermia", "hypothermia")]
+    [InlineData("my leg is broken and the bone is sticking out", "major_trauma", "fractures")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -92,6 +110,21 @@ public sealed class TriageEnglishTests
     [InlineData("i want to die my hair purple")]
     [InlineData("my app is not responding on iphone")]
     [InlineData("i took two paracetamol for my headache, can i take ibuprofen too")]
+    // Round 2: frames (games, dreams, news, fiction), past markers, reassurance, prevention, figurative uses.
+    [InlineData("in fortnite i keep drowning")]
+    [InlineData("my sims keep drowning in the pool")]
+    [InlineData("in my dream i was drowning")]
+    [InlineData("in the war film the soldier gets shot and bleeds out")]
+    [InlineData("my grandmother died of a stroke in 1998")]
+    [InlineData("she killed herself laughing at my joke")]
+    [InlineData("i choked in the exam today")]
+    [InlineData("choked on my coffee laughing")]
+    [InlineData("it turned out to be just a panic attack, not a heart attack")]
+    [InlineData("the paramedics checked him and said he's fine")]
+    [InlineData("how do i prevent my kids from drowning at the beach")]
+    [InlineData("my mum is recovering from a stroke and is bored")]
+    [InlineData("i got burned by the sun a bit, red skin")]
+    [InlineData("its barely bleeding")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
