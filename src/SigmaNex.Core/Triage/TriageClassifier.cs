@@ -140,14 +140,17 @@ public sealed class TriageClassifier
             // Over (a reassurance follows) or long ago (a past-time marker in the sentence, no "now" between).
             var over = start < resolvedAt
                        || pastMarks.Exists(p => PastReaches(tokens, p, start, end));
-            found.Add(new Found(pattern, _lexicons[l], start, end, mild || over ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]));
+            found.Add(new Found(pattern, _lexicons[l], start, end, mild || over ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]) { Softened = mild && pattern.Severity != Severity.Minor });
         }
 
         // Overlapping matches: the longest wins (then an emergency over a minor reading, then the query's own
         // language, then category order).
         var kept = new List<Found>();
+        // A match softened by a degree word ("lightly") never swallows a graver match it overlaps: the word
+        // may qualify only part of a long match ("bumped his head lightly and is now unconscious").
         foreach (var f in found
-                     .OrderByDescending(f => f.End - f.Start)
+                     .OrderBy(f => f.Softened)
+                     .ThenByDescending(f => f.End - f.Start)
                      .ThenByDescending(f => f.Severity != Severity.Minor)
                      .ThenByDescending(f => f.Lexicon.Language == languageHint)
                      .ThenBy(f => Rank(f.Pattern.Category)))
@@ -407,5 +410,8 @@ public sealed class TriageClassifier
         return true;
     }
 
-    private sealed record Found(TriagePattern Pattern, TriageLexicon Lexicon, int Start, int End, Severity Severity);
+    private sealed record Found(TriagePattern Pattern, TriageLexicon Lexicon, int Start, int End, Severity Severity)
+    {
+        public bool Softened { get; init; }
+    }
 }

@@ -248,4 +248,25 @@ public sealed class TriageEngineTests
         Assert.Equal(Severity.Minor, With(lexicon).Classify("years ago he was bleeding").Severity); // "he" blocks negation, not the past
         Assert.True(With(lexicon).Classify("years ago because he was bleeding").Detected);
     }
+
+    [Fact]
+    public void Classify_AMatchSoftenedByADegreeWord_DoesNotSwallowAGraverOverlap()
+    {
+        var triage = With("""
+            language: xx
+            mild: [lightly]
+            categories:
+              major_trauma:
+                severity: critical
+                patterns: ["fell ~6 stairs"]
+              unconscious:
+                severity: critical
+                patterns: ["unconscious"]
+            """);
+
+        Assert.Equal(Severity.Minor, triage.Classify("he fell lightly down the stairs").Severity);
+        var r = triage.Classify("he fell lightly and is now unconscious on the stairs");
+        Assert.True(r.Detected);
+        Assert.Equal("unconscious", r.Category);
+    }
 }
