@@ -48,6 +48,13 @@ public sealed class TriageItalianTests
     [InlineData("il sangue non si è fermato", "severe_bleeding", "severe-bleeding")]
     [InlineData("mio padre è in macchina, non dà segni di vita", "cardiac_arrest", "cpr-adult")]
     [InlineData("voglio farla finita di soffrire", "suicide_self_harm", "suicide-risk")]
+    [InlineData("guardavamo il film e mio padre si è accasciato, non respira", "cardiac_arrest", "cpr-adult")]
+    [InlineData("si era ripreso ma ora non respira di nuovo", "cardiac_arrest", "cpr-adult")]
+    [InlineData("anni fa ha avuto un infarto e ora ha di nuovo un dolore fortissimo al petto", "heart_attack", "heart-attack")]
+    [InlineData("l'anno scorso ha avuto un ictus e adesso ha la bocca storta", "stroke", "stroke-fast")]
+    [InlineData("credo che gli stia venendo un infarto", "heart_attack", "heart-attack")]
+    [InlineData("sta morendo dissanguato", "severe_bleeding", "severe-bleeding")]
+    [InlineData("è caduto nel lago ghiacciato, ora non trema più ed è sonnolento", "hypothermia", "hypothermia")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -93,6 +100,16 @@ public sealed class TriageItalianTests
     [InlineData("è svenuto ma si è ripreso subito")]
     [InlineData("questo film è da infarto")]
     [InlineData("il sangue si è fermato subito, era solo un graffio")]
+    [InlineData("nella serie che sto guardando il protagonista viene avvelenato")]
+    [InlineData("ho sognato che mio figlio annegava")]
+    [InlineData("sto scrivendo un racconto in cui un uomo ha un infarto in metro")]
+    [InlineData("al tg hanno detto che un turista è annegato")]
+    [InlineData("mio figlio fa finta di svenire per non andare a scuola")]
+    [InlineData("si è strozzato con l'acqua ma ha tossito e ora sta bene")]
+    [InlineData("pensavo fosse un infarto invece era solo una contrattura")]
+    [InlineData("anni fa mio nonno ha avuto un ictus, quali esercizi può fare")]
+    [InlineData("l'estate scorsa ho preso un colpo di calore")]
+    [InlineData("quando ero bambino mi sono rotto il braccio cadendo dall'albero")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
