@@ -54,6 +54,11 @@ public sealed class TriageItalianTests
     [InlineData("l'anno scorso ha avuto un ictus e adesso ha la bocca storta", "stroke", "stroke-fast")]
     [InlineData("credo che gli stia venendo un infarto", "heart_attack", "heart-attack")]
     [InlineData("sta morendo dissanguato", "severe_bleeding", "severe-bleeding")]
+    [InlineData("ha preso un'insolazione, vomita e delira", "heat_stroke", "heat-stroke")]
+    [InlineData("mio figlio diabetico è in ipo", "diabetic_emergency", "hypoglycaemia")]
+    [InlineData("mio fratello ha sniffato la colla ed è intontito", "poisoning", "poisoning-swallowed")]
+    [InlineData("ho una fitta fortissima al petto", "heart_attack", "heart-attack")]
+    [InlineData("si è spaccato la testa cadendo dalla scala", "major_trauma", "head-injury")]
     [InlineData("è caduto nel lago ghiacciato, ora non trema più ed è sonnolento", "hypothermia", "hypothermia")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
@@ -110,6 +115,8 @@ public sealed class TriageItalianTests
     [InlineData("anni fa mio nonno ha avuto un ictus, quali esercizi può fare")]
     [InlineData("l'estate scorsa ho preso un colpo di calore")]
     [InlineData("quando ero bambino mi sono rotto il braccio cadendo dall'albero")]
+    [InlineData("mi è rimasta una spina di pesce in gola ma respiro bene")]
+    [InlineData("il mio gatto ha preso la scossa")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
