@@ -59,6 +59,12 @@ public sealed class TriageItalianTests
     [InlineData("mio fratello ha sniffato la colla ed è intontito", "poisoning", "poisoning-swallowed")]
     [InlineData("ho una fitta fortissima al petto", "heart_attack", "heart-attack")]
     [InlineData("si è spaccato la testa cadendo dalla scala", "major_trauma", "head-injury")]
+    [InlineData("a mio nonno gli è venuto un coccolone, ha la faccia storta", "stroke", "stroke-fast")]
+    [InlineData("cmq mio fratello nn respira bene e fischia tt il petto", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("ho preso 20 tachipirine", "poisoning", "poisoning-swallowed")]
+    [InlineData("ha bevuto una bottiglia intera di vodka e non si sveglia", "poisoning", "alcohol-poisoning")]
+    [InlineData("si è impiccato ma respira ancora", "suicide_self_harm", "suicide-risk")]
+    [InlineData("è uscito sotto la neve senza giacca ed è tutto rigido e confuso", "hypothermia", "hypothermia")]
     [InlineData("è caduto nel lago ghiacciato, ora non trema più ed è sonnolento", "hypothermia", "hypothermia")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
@@ -117,6 +123,8 @@ public sealed class TriageItalianTests
     [InlineData("quando ero bambino mi sono rotto il braccio cadendo dall'albero")]
     [InlineData("mi è rimasta una spina di pesce in gola ma respiro bene")]
     [InlineData("il mio gatto ha preso la scossa")]
+    [InlineData("mi sta venendo un infarto a vedere la bolletta della luce")]
+    [InlineData("quel prof mi fa venire un ictus")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
