@@ -64,6 +64,7 @@ public sealed class TriageItalianTests
     [InlineData("ho preso 20 tachipirine", "poisoning", "poisoning-swallowed")]
     [InlineData("ha bevuto una bottiglia intera di vodka e non si sveglia", "poisoning", "alcohol-poisoning")]
     [InlineData("si è impiccato ma respira ancora", "suicide_self_harm", "suicide-risk")]
+    [InlineData("mi sono scottato tutto il braccio con l'acqua bollente e ci sono le bolle", "severe_burns", "burns-scalds")]
     [InlineData("è uscito sotto la neve senza giacca ed è tutto rigido e confuso", "hypothermia", "hypothermia")]
     [InlineData("è caduto nel lago ghiacciato, ora non trema più ed è sonnolento", "hypothermia", "hypothermia")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
@@ -125,6 +126,14 @@ public sealed class TriageItalianTests
     [InlineData("il mio gatto ha preso la scossa")]
     [InlineData("mi sta venendo un infarto a vedere la bolletta della luce")]
     [InlineData("quel prof mi fa venire un ictus")]
+    [InlineData("mi sono scottato la lingua con il caffè")]
+    [InlineData("oggi fa un caldo soffocante")]
+    [InlineData("mi ribolle il sangue quando lo vedo")]
+    [InlineData("è morto il mio criceto stanotte")]
+    [InlineData("è morta mia nonna, come si supera il lutto")]
+    [InlineData("come prevenire un infarto con la dieta")]
+    [InlineData("come riconoscere un fungo velenoso")]
+    [InlineData("il bambino ha battuto la testa contro il tavolo ma piange e gioca")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
