@@ -64,6 +64,7 @@ public sealed class TriageItalianTests
     [InlineData("ho preso 20 tachipirine", "poisoning", "poisoning-swallowed")]
     [InlineData("ha bevuto una bottiglia intera di vodka e non si sveglia", "poisoning", "alcohol-poisoning")]
     [InlineData("si è impiccato ma respira ancora", "suicide_self_harm", "suicide-risk")]
+    [InlineData("mio figlio ha mangiato delle bacche e adesso non si sveglia bene", "poisoning", "poisoning-swallowed")]
     [InlineData("mi sono scottato tutto il braccio con l'acqua bollente e ci sono le bolle", "severe_burns", "burns-scalds")]
     [InlineData("è uscito sotto la neve senza giacca ed è tutto rigido e confuso", "hypothermia", "hypothermia")]
     [InlineData("è caduto nel lago ghiacciato, ora non trema più ed è sonnolento", "hypothermia", "hypothermia")]
@@ -134,6 +135,10 @@ public sealed class TriageItalianTests
     [InlineData("come prevenire un infarto con la dieta")]
     [InlineData("come riconoscere un fungo velenoso")]
     [InlineData("il bambino ha battuto la testa contro il tavolo ma piange e gioca")]
+    [InlineData("mica è svenuto, stava solo dormendo")]
+    [InlineData("manco una goccia di sangue, solo un graffio")]
+    [InlineData("il medico ha escluso l'ictus")]
+    [InlineData("non respira affannosamente, è tranquillo")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
