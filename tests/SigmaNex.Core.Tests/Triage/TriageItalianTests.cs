@@ -139,6 +139,12 @@ public sealed class TriageItalianTests
     [InlineData("manco una goccia di sangue, solo un graffio")]
     [InlineData("il medico ha escluso l'ictus")]
     [InlineData("non respira affannosamente, è tranquillo")]
+    [InlineData("questo caldo mi uccide")]
+    [InlineData("il motore della barca affoga")]
+    [InlineData("il vino ha soffocato il sapore del pesce")]
+    [InlineData("sono bruciato, ho lavorato 12 ore")]
+    [InlineData("il ponte è crollato nel medioevo")]
+    [InlineData("la mia macchina ha preso fuoco in autostrada ma siamo scesi tutti e stiamo bene")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
