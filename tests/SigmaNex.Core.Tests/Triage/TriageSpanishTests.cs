@@ -157,6 +157,28 @@ public sealed class TriageSpanishTests
     [InlineData("mi hija tiene un ataque de asna y le silba el pecho", "breathing_difficulty")]
     [InlineData("mi marido está pegado al cable eléctrico y no se suelta", "electrocution")]
     [InlineData("mi mujer está de parrto y el bebé ya viene, no da tiempo", "childbirth")]
+    // round 2: frames, reassurance and past markers must not swallow a real emergency; families without the condition's name
+    [InlineData("estábamos viendo una peli y mi padre se ha desplomado, no respira", "cardiac_arrest")]
+    [InlineData("mi compañero se ha caído en la obra desde el andamio y no se mueve", "major_trauma")]
+    [InlineData("tosió un poco pero ya no respira y se está poniendo morado", "cardiac_arrest")]
+    [InlineData("se desmayó, volvió en sí pero ahora tiene la boca torcida y no puede hablar bien", "stroke")]
+    [InlineData("hace años tuvo un infarto y ahora otra vez le duele mucho el pecho", "heart_attack")]
+    [InlineData("el año pasado tuvo un ictus y hoy de repente no puede mover el brazo derecho", "stroke")]
+    [InlineData("tengo un dolor en el pecho como si me aplastaran y se me va al brazo", "heart_attack")]
+    [InlineData("el bebé se está poniendo morado comiendo puré y no llora", "choking")]
+    [InlineData("se nos cayó el niño a la acequia y lo hemos sacado azul", "drowning")]
+    [InlineData("le dio un latigazo de la corriente arreglando la lavadora", "electrocution")]
+    [InlineData("no le late el corazón a mi abuelo", "cardiac_arrest")]
+    [InlineData("se le han hinchado los labios y los ojos y le cuesta respirar", "anaphylaxis")]
+    [InlineData("mi abuela en casa sin aire a 40 grados, está ardiendo y desorientada", "heat_stroke")]
+    [InlineData("mi primo se estrelló con la moto contra un muro y no se mueve", "major_trauma")]
+    [InlineData("se cayó un andamio encima de un trabajador", "major_trauma")]
+    [InlineData("se tiró de cabeza a la piscina y no mueve los brazos", "major_trauma", "spinal-injury")]
+    [InlineData("le está dando un ataque, se sacude y babea", "seizure")]
+    [InlineData("huele a gas en casa y estamos todos mareados", "poisoning", "carbon-monoxide")]
+    [InlineData("estoy embarazada de 8 meses y sangro muchísimo", "childbirth")]
+    [InlineData("lo encontré sin sentido en el suelo del baño", "unconscious")]
+    [InlineData("tengo una hipo y estoy temblando", "diabetic_emergency")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -229,6 +251,17 @@ public sealed class TriageSpanishTests
     [InlineData("mi hijo tiene fiebre y tiembla de frío")]
     [InlineData("el dentista me dejó la boca dormida")]
     [InlineData("se ha roto la bolsa de la compra")]
+    // round 2: fiction and news frames, reassurance about the present, past-time markers
+    [InlineData("en la peli el malo envenena al rey, qué veneno sería")]
+    [InlineData("en mi novela el detective se desangra, ¿es creíble?")]
+    [InlineData("según el telediario un niño se ahogó en una piscina de Málaga")]
+    [InlineData("soñé que me ahogaba en el mar")]
+    [InlineData("se atragantó con un caramelo pero ya lo escupió y está perfectamente")]
+    [InlineData("pensé que era un infarto pero al final fue un ataque de ansiedad")]
+    [InlineData("el corte sangraba mucho pero ya ha dejado de sangrar")]
+    [InlineData("hace dos años me dio un ictus, ¿puedo tomar café?")]
+    [InlineData("de pequeño tuve una convulsión con fiebre")]
+    [InlineData("mi abuelo se electrocutó hace muchos años en la mina")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
