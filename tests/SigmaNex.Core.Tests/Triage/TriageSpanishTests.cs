@@ -179,6 +179,7 @@ public sealed class TriageSpanishTests
     [InlineData("estoy embarazada de 8 meses y sangro muchísimo", "childbirth")]
     [InlineData("lo encontré sin sentido en el suelo del baño", "unconscious")]
     [InlineData("tengo una hipo y estoy temblando", "diabetic_emergency")]
+    [InlineData("el ventolín no le hace nada y se ahoga", "breathing_difficulty", "asthma-attack")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -262,6 +263,9 @@ public sealed class TriageSpanishTests
     [InlineData("hace dos años me dio un ictus, ¿puedo tomar café?")]
     [InlineData("de pequeño tuve una convulsión con fiebre")]
     [InlineData("mi abuelo se electrocutó hace muchos años en la mina")]
+    [InlineData("se atragantó con una uva pero ya tosió y llora")]
+    [InlineData("mi hijo se hundió en la piscina pero lo sacamos enseguida y ya está bien")]
+    [InlineData("le sangraba la nariz a chorros pero ya no sangra")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
