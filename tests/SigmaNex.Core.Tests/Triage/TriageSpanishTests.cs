@@ -266,6 +266,11 @@ public sealed class TriageSpanishTests
     [InlineData("se atragantó con una uva pero ya tosió y llora")]
     [InlineData("mi hijo se hundió en la piscina pero lo sacamos enseguida y ya está bien")]
     [InlineData("le sangraba la nariz a chorros pero ya no sangra")]
+    [InlineData("me ahogo en tanto papeleo de Hacienda")]
+    [InlineData("se me ha congelado el whatsapp y no responde")]
+    [InlineData("tengo la nariz taponada y no puedo respirar bien por la nariz")]
+    [InlineData("mi abuelo tuvo un ictus en 2015, ¿qué dieta le conviene?")]
+    [InlineData("en el juego de mesa mi ficha se envenena")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
