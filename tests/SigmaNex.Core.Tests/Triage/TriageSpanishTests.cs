@@ -180,6 +180,15 @@ public sealed class TriageSpanishTests
     [InlineData("lo encontré sin sentido en el suelo del baño", "unconscious")]
     [InlineData("tengo una hipo y estoy temblando", "diabetic_emergency")]
     [InlineData("el ventolín no le hace nada y se ahoga", "breathing_difficulty", "asthma-attack")]
+    [InlineData("ayudaaa mi niño se tragó un chicle y no respira bn", "choking")]
+    [InlineData("tocó el cerco eléctrico y quedó inconsciente", "electrocution")]
+    [InlineData("estuvo todo el día al sol, está volado, no sabe ni dónde está, tiene la piel hirviendo", "heat_stroke")]
+    [InlineData("mi amigo cayó al lago congelado y está tiritando", "hypothermia")]
+    [InlineData("me caí de la moto y no puedo mover las piernas", "major_trauma", "spinal-injury")]
+    [InlineData("tiene un ataque y está tieso con los ojos para arriba", "seizure")]
+    [InlineData("mi novio me dijo que se va a colgar y no me contesta", "suicide_self_harm")]
+    [InlineData("ya le salió la cabeza del bebé", "childbirth")]
+    [InlineData("mi amiga bebió mucho y no hay forma de despertarla", "unconscious")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -271,6 +280,8 @@ public sealed class TriageSpanishTests
     [InlineData("tengo la nariz taponada y no puedo respirar bien por la nariz")]
     [InlineData("mi abuelo tuvo un ictus en 2015, ¿qué dieta le conviene?")]
     [InlineData("en el juego de mesa mi ficha se envenena")]
+    [InlineData("mi perra va a parir, qué necesito")]
+    [InlineData("te voy a colgar que estoy ocupada")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
