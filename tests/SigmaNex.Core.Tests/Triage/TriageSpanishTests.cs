@@ -189,6 +189,8 @@ public sealed class TriageSpanishTests
     [InlineData("mi novio me dijo que se va a colgar y no me contesta", "suicide_self_harm")]
     [InlineData("ya le salió la cabeza del bebé", "childbirth")]
     [InlineData("mi amiga bebió mucho y no hay forma de despertarla", "unconscious")]
+    [InlineData("tuvo un infarto hace un mes y le vuelve a doler el pecho fuerte", "heart_attack")]
+    [InlineData("hace tiempo le duele el pecho y hoy mucho más", "heart_attack")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -282,6 +284,9 @@ public sealed class TriageSpanishTests
     [InlineData("en el juego de mesa mi ficha se envenena")]
     [InlineData("mi perra va a parir, qué necesito")]
     [InlineData("te voy a colgar que estoy ocupada")]
+    [InlineData("qué le pasa al cuerpo en una sobredosis, es para una obra de teatro")]
+    [InlineData("cómo se trata una picadura de medusa leve")]
+    [InlineData("me arde el pecho de la acidez después de comer")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
