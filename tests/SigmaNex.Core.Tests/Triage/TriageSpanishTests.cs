@@ -191,6 +191,7 @@ public sealed class TriageSpanishTests
     [InlineData("mi amiga bebió mucho y no hay forma de despertarla", "unconscious")]
     [InlineData("tuvo un infarto hace un mes y le vuelve a doler el pecho fuerte", "heart_attack")]
     [InlineData("hace tiempo le duele el pecho y hoy mucho más", "heart_attack")]
+    [InlineData("en la serie de sentadillas mi amigo se desplomó y no respira", "cardiac_arrest")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -287,6 +288,7 @@ public sealed class TriageSpanishTests
     [InlineData("qué le pasa al cuerpo en una sobredosis, es para una obra de teatro")]
     [InlineData("cómo se trata una picadura de medusa leve")]
     [InlineData("me arde el pecho de la acidez después de comer")]
+    [InlineData("en la serie de Netflix el prota se desangra")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
