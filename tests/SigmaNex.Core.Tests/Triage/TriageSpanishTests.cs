@@ -192,6 +192,11 @@ public sealed class TriageSpanishTests
     [InlineData("tuvo un infarto hace un mes y le vuelve a doler el pecho fuerte", "heart_attack")]
     [InlineData("hace tiempo le duele el pecho y hoy mucho más", "heart_attack")]
     [InlineData("en la serie de sentadillas mi amigo se desplomó y no respira", "cardiac_arrest")]
+    [InlineData("se ha pasado con la droga y no despierta", "poisoning", "overdose")]
+    [InlineData("mi hermana se despidió de todos y regaló sus cosas, dice que ya no va a estar", "suicide_self_harm")]
+    [InlineData("mi padre está sudando, pálido y le duele la boca del estómago y el brazo", "heart_attack")]
+    [InlineData("mi hijo de 4 meses hace pausas al respirar y se pone azulito", "breathing_difficulty")]
+    [InlineData("a mi tío lo agarró la corriente en el poste", "electrocution")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -289,6 +294,8 @@ public sealed class TriageSpanishTests
     [InlineData("cómo se trata una picadura de medusa leve")]
     [InlineData("me arde el pecho de la acidez después de comer")]
     [InlineData("en la serie de Netflix el prota se desangra")]
+    [InlineData("el jefe me dio luz verde")]
+    [InlineData("se va para siempre a México")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
