@@ -84,8 +84,9 @@ public sealed class TriageClassifier
         // match that merely passes through an idiom is not cancelled ("mixed bleach and vinegar, my eyes are
         // burning and I can hardly breathe" keeps its poisoning reading over the idiom "eyes are burning").
         var idiomSpans = new List<(int Start, int End)>();
-        var frameSentences = new HashSet<int>();
-        var resolvedAt = -1;
+        var frames = new List<(int Start, int End)>();
+        // The end of the last reassurance: what starts before it is over ("se le pasó con el ventolín").
+        var resolvedEnd = -1;
         var pastMarks = new List<(int Start, int End, TriageLexicon Lexicon)>();
         foreach (var (ordinal, start, end) in matches)
         {
@@ -103,11 +104,11 @@ public sealed class TriageClassifier
             {
                 if (role == Role.Frame)
                 {
-                    frameSentences.Add(tokens[start].Sentence);
+                    frames.Add((start, end));
                 }
                 else if (role == Role.Resolved)
                 {
-                    resolvedAt = Math.Max(resolvedAt, start);
+                    resolvedEnd = Math.Max(resolvedEnd, end);
                 }
                 else
                 {
@@ -125,7 +126,7 @@ public sealed class TriageClassifier
             var (l, role) = _roles[ordinal];
             if (role != Role.Pattern
                 || idiomSpans.Exists(s => s.Start <= end && start <= s.End && !(start <= s.Start && s.End <= end && end - start > s.End - s.Start))
-                || frameSentences.Contains(tokens[start].Sentence)
+                || frames.Exists(f => FrameReaches(tokens, f, start, end))
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
                 || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
@@ -138,16 +139,17 @@ public sealed class TriageClassifier
             var mild = TriageCategory.GradedByExtent.Contains(pattern.Category)
                        && (IsMild(_lexicons[l], question, pattern, start, end) || (hinted is not null && hinted != _lexicons[l] && IsMild(hinted, question, pattern, start, end)));
             // Over (a reassurance follows) or long ago (a past-time marker in the sentence, no "now" between).
-            var over = start < resolvedAt
+            var over = start <= resolvedEnd
                        || pastMarks.Exists(p => PastReaches(tokens, p, start, end));
-            found.Add(new Found(pattern, _lexicons[l], start, end, mild || over ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]) { Softened = mild && pattern.Severity != Severity.Minor });
+            found.Add(new Found(pattern, _lexicons[l], start, end, mild || over ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]) { Softened = (mild || over) && pattern.Severity != Severity.Minor });
         }
 
         // Overlapping matches: the longest wins (then an emergency over a minor reading, then the query's own
         // language, then category order).
         var kept = new List<Found>();
-        // A match softened by a degree word ("lightly") never swallows a graver match it overlaps: the word
-        // may qualify only part of a long match ("bumped his head lightly and is now unconscious").
+        // A match softened by a degree word ("lightly"), a reassurance or a past marker never swallows a graver
+        // match it overlaps: the softening may concern only part of a long match ("bumped his head lightly and
+        // is now unconscious").
         foreach (var f in found
                      .OrderBy(f => f.Softened)
                      .ThenByDescending(f => f.End - f.Start)
@@ -333,10 +335,26 @@ public sealed class TriageClassifier
             return false;
         }
 
+        // Backwards only within the clause ("chest pain, in 2019 he had a heart attack" is about now);
+        // forwards across a comma ("two years ago, my dad had a stroke").
+        if (past.Start > end && tokens[past.Start].Clause != tokens[end].Clause)
+        {
+            return false;
+        }
+
         var (from, to) = past.End < start ? (past.End + 1, start - 1) : (end + 1, past.Start - 1);
         if (to - from + 1 > PastReach)
         {
             return false;
+        }
+
+        // A present word inside the match also brings it back ("allergic as a child and now his tongue is swelling").
+        for (var i = start; i <= end; i++)
+        {
+            if (_lexicons.Any(x => x.Present.Contains(tokens[i].Text)))
+            {
+                return false;
+            }
         }
 
         for (var i = from; i <= to; i++)
@@ -352,6 +370,38 @@ public sealed class TriageClassifier
     }
 
     private const int PastReach = 6;
+
+    // Unpunctuated messages are one long sentence: a frame reaches this many words, not the whole of it.
+    private const int FrameReach = 12;
+
+    /// <summary>
+    /// A frame (film, game, history question) reaches the matches of its sentence up to <see cref="FrameReach"/>
+    /// words away, unless a present-time word stands between them ("I saw it in the film, but now my dad is
+    /// not breathing").
+    /// </summary>
+    private bool FrameReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End) frame, int start, int end)
+    {
+        if (tokens[frame.Start].Sentence != tokens[start].Sentence)
+        {
+            return false;
+        }
+
+        var (from, to) = frame.End < start ? (frame.End + 1, start - 1) : (end + 1, frame.Start - 1);
+        if (to - from + 1 > FrameReach)
+        {
+            return false;
+        }
+
+        for (var i = from; i <= to; i++)
+        {
+            if (_lexicons.Any(x => x.Present.Contains(tokens[i].Text)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static int Rank(string category)
     {

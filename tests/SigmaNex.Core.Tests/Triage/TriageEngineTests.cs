@@ -205,7 +205,7 @@ public sealed class TriageEngineTests
         negations: [no, not]
         negation_barriers: [and]
         frames: ["in the film", "my character"]
-        resolved: ["(is|s) fine now", "coughed it out"]
+        resolved: ["(is|s) fine now", "coughed it out", "stopped choking"]
         past: ["years ago", "as a child"]
         present: [now, today]
         categories:
@@ -214,7 +214,7 @@ public sealed class TriageEngineTests
             patterns: ["bleed*"]
           choking:
             severity: critical
-            patterns: ["chok*"]
+            patterns: ["chok*", "chok* ~4 blue"]
         """;
 
     [Theory]
@@ -222,6 +222,9 @@ public sealed class TriageEngineTests
     [InlineData("bleeding, in the film", "none")] // ... before or after it
     [InlineData("in the film. he is bleeding", "critical")] // ... and only its sentence
     [InlineData("he is not in the film, he is bleeding", "critical")] // a negated frame is no frame
+    [InlineData("in the film, now he is bleeding", "critical")] // a present word ends a frame's reach
+    [InlineData("in the film a b c d e f g h i j k l m bleeding", "critical")] // ... and so do more than 12 words
+    [InlineData("he finally stopped choking", "minor")] // a match inside the reassurance is over too
     [InlineData("he choked but coughed it out", "minor")] // reassurance: what came before is over
     [InlineData("he choked, coughed it out, now he is bleeding", "critical")] // ... not what comes after
     [InlineData("he choked and is fine now", "minor")]
@@ -231,6 +234,9 @@ public sealed class TriageEngineTests
     [InlineData("bleeding years ago and he is choking", "critical")] // ... and so does a barrier word
     [InlineData("as a child one two three four five six seven bleeding", "critical")] // ... and so do more than six words
     [InlineData("years ago. he is bleeding", "critical")] // ... and a sentence end
+    [InlineData("he is bleeding, years ago he was choking", "critical")] // backwards only within the clause
+    [InlineData("as a child he was choking and blue", "minor")]
+    [InlineData("as a child he was choking now blue", "critical")] // a present word inside the match ends it
     [InlineData("years ago he was bleeding and then choking", "critical")] // ... negation barriers stop it by default
     public void Classify_FramesReassuranceAndPast(string text, string severity)
     {
