@@ -152,6 +152,15 @@ public sealed class TriageFrenchTests
     [InlineData("elle s'est pris le jus en touchant le fil dénudé", "electrocution")]
     [InlineData("j'ai envie de pousser, on est dans la voiture", "childbirth")]
     [InlineData("il fait une crise dasme il arrive pa a respirer", "breathing_difficulty", "asthma-attack")]
+    // frames, reassurance and past markers must not swallow a present emergency
+    [InlineData("le cœur s'est arrêté après la chute, il faut masser", "cardiac_arrest")]
+    [InlineData("il s'est remis à saigner énormément du bras", "severe_bleeding")]
+    [InlineData("il a fait un AVC il y a 2 ans et maintenant il a de nouveau la bouche de travers", "stroke")]
+    [InlineData("il est resté exposé en plein soleil sur le chantier, il délire et il est brûlant", "heat_stroke")]
+    [InlineData("elle s'étouffe, elle arrive pas à recracher le morceau", "choking")]
+    [InlineData("mon ado jouait aux jeux vidéo et il a touché un câble dénudé, il est tombé par terre", "electrocution")]
+    [InlineData("il fait une crise d'épilepsie comme quand il était petit mais ça dure depuis 10 minutes", "seizure")]
+    [InlineData("on vient d'emménager dans la nouvelle maison et mon fils s'est ouvert le bras, ça pisse le sang", "severe_bleeding")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -227,6 +236,19 @@ public sealed class TriageFrenchTests
     [InlineData("dans le métro on étouffe")]
     [InlineData("plus de convulsions depuis le nouveau traitement")]
     [InlineData("elle a eu des contractions hier mais c'était une fausse alerte")]
+    // frames (fiction, games, history, news), reassurance about the present state, past-time markers
+    [InlineData("dans la série que je regarde un mec se fait poignarder et il pisse le sang")]
+    [InlineData("sur Minecraft mon perso se noie tout le temps")]
+    [InlineData("question de culture générale : de quoi est mort Napoléon")]
+    [InlineData("pour mon roman la victime meurt empoisonnée à l'arsenic, c'est crédible ?")]
+    [InlineData("aux infos ils parlaient d'un homme électrocuté sur une ligne haute tension")]
+    [InlineData("il s'est étranglé avec de l'eau mais il l'a recrachée, il va bien maintenant")]
+    [InlineData("elle s'est évanouie mais elle a repris connaissance tout de suite")]
+    [InlineData("j'avais une douleur thoracique, finalement c'était juste du reflux")]
+    [InlineData("il y a 3 ans j'ai fait une crise cardiaque, est-ce que je peux faire du sport")]
+    [InlineData("quand j'étais petite j'ai failli me noyer dans un lac")]
+    [InlineData("mon grand-père a fait un AVC en 2019, quelles séquelles possibles")]
+    [InlineData("la crise d'épilepsie s'est arrêtée au bout d'une minute et il dort")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
