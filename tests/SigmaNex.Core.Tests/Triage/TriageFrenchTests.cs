@@ -161,6 +161,21 @@ public sealed class TriageFrenchTests
     [InlineData("mon ado jouait aux jeux vidéo et il a touché un câble dénudé, il est tombé par terre", "electrocution")]
     [InlineData("il fait une crise d'épilepsie comme quand il était petit mais ça dure depuis 10 minutes", "seizure")]
     [InlineData("on vient d'emménager dans la nouvelle maison et mon fils s'est ouvert le bras, ça pisse le sang", "severe_bleeding")]
+    // spoken forms without "ne", colloquial symptoms without the condition's name
+    [InlineData("elle tombe par terre, elle tremble de tout son corps et elle répond plus", "seizure")]
+    [InlineData("ça arrête pas de pisser le sang de sa main", "severe_bleeding")]
+    [InlineData("je saigen beaucoup", "severe_bleeding")]
+    [InlineData("il a pris un coup de couteau au ventre, ça saigne à travers la serviette", "severe_bleeding")]
+    [InlineData("il peut plus bouger son bras et il parle plus bien", "stroke")]
+    [InlineData("j'ai une grosse douleur au cœur qui irradie dans la mâchoire", "heart_attack")]
+    [InlineData("ma fille a touché le four, la peau a cloqué sur toute la main", "severe_burns")]
+    [InlineData("je manque d'air, j'ai l'impression d'étouffer", "breathing_difficulty")]
+    [InlineData("mon fils a une cacahuète dans la gorge, il arrive plus à respirer", "choking")]
+    [InlineData("un nageur a été emporté par les vagues, on l'a ramené", "drowning")]
+    [InlineData("mon fils a été retrouvé inconscient dans la baignoire", "drowning")]
+    [InlineData("mon pote est tombé dans l'eau glacée, il est tout froid et confus", "hypothermia")]
+    [InlineData("sa température est à 34, il tremble plus et il est tout mou", "hypothermia")]
+    [InlineData("mon ado a pris de la drogue, il est en train de faire un malaise", "poisoning")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -249,6 +264,14 @@ public sealed class TriageFrenchTests
     [InlineData("quand j'étais petite j'ai failli me noyer dans un lac")]
     [InlineData("mon grand-père a fait un AVC en 2019, quelles séquelles possibles")]
     [InlineData("la crise d'épilepsie s'est arrêtée au bout d'une minute et il dort")]
+    [InlineData("mon copain répond plus à mes messages depuis hier")]
+    [InlineData("la souris réagit plus")]
+    [InlineData("j'ai mal au cœur en voiture")]
+    [InlineData("il fait 34 degrés à l'ombre")]
+    [InlineData("mes pieds sont couverts de cloques après le marathon")]
+    [InlineData("mon chien a mordu le câble de la box")]
+    [InlineData("j'ai l'impression d'étouffer dans cette relation")]
+    [InlineData("il arrête pas de pisser depuis qu'il a bu deux litres")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
