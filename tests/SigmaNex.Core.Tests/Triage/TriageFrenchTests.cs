@@ -176,6 +176,12 @@ public sealed class TriageFrenchTests
     [InlineData("mon pote est tombé dans l'eau glacée, il est tout froid et confus", "hypothermia")]
     [InlineData("sa température est à 34, il tremble plus et il est tout mou", "hypothermia")]
     [InlineData("mon ado a pris de la drogue, il est en train de faire un malaise", "poisoning")]
+    [InlineData("ma fille de 10 mois a avalé un truc, elle est toute violette, elle fait plus de bruit", "choking")]
+    [InlineData("ma tante voit plus de l'œil gauche d'un coup", "stroke")]
+    [InlineData("mon fils allergique aux œufs a mangé une crêpe, il a les yeux gonflés et il tousse beaucoup", "anaphylaxis")]
+    [InlineData("je me suis tailladé les bras", "suicide_self_harm")]
+    [InlineData("mon bébé de 8 mois a les yeux fixes, il sursaute et il est tout raide", "seizure")]
+    [InlineData("mon petit frère a fait un plongeon et il est pas remonté", "drowning")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -272,6 +278,13 @@ public sealed class TriageFrenchTests
     [InlineData("mon chien a mordu le câble de la box")]
     [InlineData("j'ai l'impression d'étouffer dans cette relation")]
     [InlineData("il arrête pas de pisser depuis qu'il a bu deux litres")]
+    [InlineData("la douleur dans la poitrine est passée et l'ECG était normal")]
+    [InlineData("ma voiture a pris un coup de chaud, elle a surchauffé")]
+    [InlineData("j'ai un bleu, il est tout violet")]
+    [InlineData("j'ai la langue pâteuse ce matin après la soirée")]
+    [InlineData("je suis allergique au pollen, j'ai les yeux gonflés")]
+    [InlineData("mon fils a avalé de l'eau à la piscine, il a toussé un peu mais il va très bien maintenant")]
+    [InlineData("mon père a eu un infarctus l'an dernier, quel régime il doit suivre")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
