@@ -182,6 +182,14 @@ public sealed class TriageFrenchTests
     [InlineData("je me suis tailladé les bras", "suicide_self_harm")]
     [InlineData("mon bébé de 8 mois a les yeux fixes, il sursaute et il est tout raide", "seizure")]
     [InlineData("mon petit frère a fait un plongeon et il est pas remonté", "drowning")]
+    // texting spellings
+    [InlineData("jpeux plus respirer", "breathing_difficulty")]
+    [InlineData("il respire ps", "cardiac_arrest")]
+    [InlineData("il se reveil pa", "unconscious")]
+    [InlineData("elle ne se reveille plu", "unconscious")]
+    [InlineData("jveux mourir", "suicide_self_harm")]
+    [InlineData("ma femme perd les os", "childbirth")]
+    [InlineData("ya du sang partt", "severe_bleeding")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -224,6 +232,7 @@ public sealed class TriageFrenchTests
     // negation
     [InlineData("il ne saigne pas")]
     [InlineData("il saigne pas")]
+    [InlineData("il saigne pa")]
     [InlineData("pas de saignement, juste un bleu")]
     [InlineData("il n'est pas inconscient")]
     [InlineData("sans perte de connaissance")]
