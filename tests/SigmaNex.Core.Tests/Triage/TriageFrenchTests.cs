@@ -294,6 +294,11 @@ public sealed class TriageFrenchTests
     [InlineData("je suis allergique au pollen, j'ai les yeux gonflés")]
     [InlineData("mon fils a avalé de l'eau à la piscine, il a toussé un peu mais il va très bien maintenant")]
     [InlineData("mon père a eu un infarctus l'an dernier, quel régime il doit suivre")]
+    [InlineData("la série Urgences montrait souvent des arrêts cardiaques")]
+    [InlineData("on a cru à un AVC mais finalement c'était une migraine")]
+    [InlineData("au JT ils ont dit qu'un enfant s'est noyé dans une piscine à Nice")]
+    [InlineData("étant petit je me suis électrocuté avec une prise")]
+    [InlineData("il a fait une grosse chute à vélo mais plus de peur que de mal")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
