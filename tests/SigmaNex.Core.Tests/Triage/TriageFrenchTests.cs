@@ -190,6 +190,13 @@ public sealed class TriageFrenchTests
     [InlineData("jveux mourir", "suicide_self_harm")]
     [InlineData("ma femme perd les os", "childbirth")]
     [InlineData("ya du sang partt", "severe_bleeding")]
+    [InlineData("j'ai mal au bras gauche et à la mâchoire, je transpire et j'ai la nausée", "heart_attack")]
+    [InlineData("mon grand-père a une paralysie du visage d'un coup", "stroke")]
+    [InlineData("mon fils est diabétique, il est tout mou et il sent la pomme", "diabetic_emergency")]
+    [InlineData("mon père a la BPCO et il étouffe, il est tout bleu", "breathing_difficulty")]
+    [InlineData("ma fille respire en faisant un bruit de sifflet", "breathing_difficulty")]
+    [InlineData("le câble haute tension est tombé sur lui", "electrocution")]
+    [InlineData("ma fille s'est enfermée dans la salle de bain avec des lames de rasoir", "suicide_self_harm")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -299,6 +306,7 @@ public sealed class TriageFrenchTests
     [InlineData("au JT ils ont dit qu'un enfant s'est noyé dans une piscine à Nice")]
     [InlineData("étant petit je me suis électrocuté avec une prise")]
     [InlineData("il a fait une grosse chute à vélo mais plus de peur que de mal")]
+    [InlineData("j'ai fait une paralysie du sommeil cette nuit")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
