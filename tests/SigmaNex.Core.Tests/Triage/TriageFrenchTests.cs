@@ -158,6 +158,7 @@ public sealed class TriageFrenchTests
     [InlineData("il a fait un AVC il y a 2 ans et maintenant il a de nouveau la bouche de travers", "stroke")]
     [InlineData("il est resté exposé en plein soleil sur le chantier, il délire et il est brûlant", "heat_stroke")]
     [InlineData("elle s'étouffe, elle arrive pas à recracher le morceau", "choking")]
+    [InlineData("mon fils s'est noyé dans la piscine, ma femme va très bien", "drowning")]
     [InlineData("mon ado jouait aux jeux vidéo et il a touché un câble dénudé, il est tombé par terre", "electrocution")]
     [InlineData("il fait une crise d'épilepsie comme quand il était petit mais ça dure depuis 10 minutes", "seizure")]
     [InlineData("on vient d'emménager dans la nouvelle maison et mon fils s'est ouvert le bras, ça pisse le sang", "severe_bleeding")]
