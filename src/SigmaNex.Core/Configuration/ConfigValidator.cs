@@ -33,7 +33,7 @@ public static class ConfigValidator
         Range("max_history", o.MaxHistory, 0, 10_000);
         Range("request_timeout", o.RequestTimeout, 0.1, 3600);
         Range("retrieval:top_k", o.Retrieval.TopK, 1, 50);
-        Range("retrieval:ann_threshold", o.Retrieval.AnnThreshold, 1_000, int.MaxValue);
+        Range("retrieval:ann_threshold", o.Retrieval.AnnThreshold, 100, int.MaxValue);
         Range("retrieval:ann_probes", o.Retrieval.AnnProbes, 1, 100_000);
         Range("retrieval:ann_weight", o.Retrieval.AnnWeight, 0.05, 1);
         Range("retrieval:ann_depth", o.Retrieval.AnnDepth, 10, 1_000_000);

@@ -107,6 +107,21 @@ public sealed class ApproximateIndexTests
         Assert.Equal(snapshot.Vectors!.Search(query, 5).Select(h => h.Row), snapshot.Columns!.Search(query, 5, 1.0, 50).Select(h => h.Row));
     }
 
+    [Fact]
+    public async Task Config_AnnSettings_ReachTheRetriever_AndSearchGoesThroughTheColumnIndex()
+    {
+        await using var engine = await TestEngine.StartAsync("retrieval:\n  ann_threshold: 100\n  ann_weight: 1.0\n  ann_depth: 200\n");
+        var retriever = engine.Get<Retriever>();
+
+        var snapshot = retriever.Snapshot();
+        var result = await retriever.SearchAsync(new SearchRequest { Query = "how do I stop severe bleeding", Languages = ["en"], TopK = 3 }, CancellationToken.None);
+
+        Assert.Equal(("columns", 1.0, 200), (retriever.Indexes!.AnnIndex, retriever.Indexes.AnnWeight, retriever.Indexes.AnnDepth));
+        Assert.True(snapshot.Vectors!.Count >= 100, $"{snapshot.Vectors.Count} chunks");
+        Assert.NotNull(snapshot.Columns);
+        Assert.Equal("severe-bleeding.en", result.Hits[0].DocumentId);
+    }
+
     /// <summary>
     /// Built-in embeddings (384 dimensions) of word bags on 500 topics: a document takes half its 40 words from
     /// its topic's 30, the rest from the whole vocabulary; a question takes 3 words of a topic and one other.
