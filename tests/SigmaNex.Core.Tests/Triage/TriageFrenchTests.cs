@@ -198,6 +198,12 @@ public sealed class TriageFrenchTests
     [InlineData("ma fille respire en faisant un bruit de sifflet", "breathing_difficulty")]
     [InlineData("le câble haute tension est tombé sur lui", "electrocution")]
     [InlineData("ma fille s'est enfermée dans la salle de bain avec des lames de rasoir", "suicide_self_harm")]
+    // the same words in their real sense, next to the round-3 figurative readings
+    [InlineData("j'étais au jardin et une vipère m'a mordu la main, ça gonfle", "venomous_bite")]
+    [InlineData("mon fils a bu du liquide vaisselle, il vomit", "poisoning")]
+    [InlineData("mes parents vont me tuer si je rentre, de toute façon je veux me tuer", "suicide_self_harm")]
+    [InlineData("elle respire mais elle répond pas du tout", "unconscious")]
+    [InlineData("il a mangé des pâtes et maintenant il s'étouffe, il peut plus respirer", "choking")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -308,6 +314,20 @@ public sealed class TriageFrenchTests
     [InlineData("étant petit je me suis électrocuté avec une prise")]
     [InlineData("il a fait une grosse chute à vélo mais plus de peur que de mal")]
     [InlineData("j'ai fait une paralysie du sommeil cette nuit")]
+    // round 3: medical words in other senses (cooking, business, plants, games, school, news, clothes)
+    [InlineData("faut noyer le riz dans beaucoup d'eau")]
+    [InlineData("la start-up saigne des millions chaque mois")]
+    [InlineData("le rosier est en train de mourir")]
+    [InlineData("le lierre étouffe les arbres du fond")]
+    [InlineData("ça sent le plastique brûlé dans la cuisine, le chargeur a grillé")]
+    [InlineData("le député a été électrocuté politiquement par l'affaire")]
+    [InlineData("une overdose de réunions cette semaine")]
+    [InlineData("j'ai raté le bac, mes parents vont me tuer")]
+    [InlineData("cette robe me serre tellement que je peux plus respirer")]
+    [InlineData("j'ai la tête sous l'eau avec le boulot")]
+    [InlineData("révision pour la formation de secourisme : arrêt cardiaque et PLS")]
+    [InlineData("le prof de physique nous a parlé de l'électrocution")]
+    [InlineData("il saigne plus du tout, c'était une petite coupure")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
