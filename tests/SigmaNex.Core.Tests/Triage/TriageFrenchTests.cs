@@ -203,6 +203,7 @@ public sealed class TriageFrenchTests
     [InlineData("mon fils a bu du liquide vaisselle, il vomit", "poisoning")]
     [InlineData("mes parents vont me tuer si je rentre, de toute façon je veux me tuer", "suicide_self_harm")]
     [InlineData("elle respire mais elle répond pas du tout", "unconscious")]
+    [InlineData("le chien l'a mordu, il saigne beaucoup", "severe_bleeding")]
     [InlineData("il a mangé des pâtes et maintenant il s'étouffe, il peut plus respirer", "choking")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
@@ -328,6 +329,10 @@ public sealed class TriageFrenchTests
     [InlineData("révision pour la formation de secourisme : arrêt cardiaque et PLS")]
     [InlineData("le prof de physique nous a parlé de l'électrocution")]
     [InlineData("il saigne plus du tout, c'était une petite coupure")]
+    [InlineData("le moteur s'est noyé, la voiture démarre plus")]
+    [InlineData("mon chat a été mordu par une vipère, on file chez le véto")]
+    [InlineData("je me suis pris une décharge en touchant la portière")]
+    [InlineData("overdose de soleil à la plage aujourd'hui")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
