@@ -333,6 +333,7 @@ public sealed class TriageFrenchTests
     [InlineData("mon chat a été mordu par une vipère, on file chez le véto")]
     [InlineData("je me suis pris une décharge en touchant la portière")]
     [InlineData("overdose de soleil à la plage aujourd'hui")]
+    [InlineData("on s'est fait électrocuter par le prix de l'électricité")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
