@@ -204,6 +204,9 @@ public sealed class TriageFrenchTests
     [InlineData("mes parents vont me tuer si je rentre, de toute façon je veux me tuer", "suicide_self_harm")]
     [InlineData("elle respire mais elle répond pas du tout", "unconscious")]
     [InlineData("le chien l'a mordu, il saigne beaucoup", "severe_bleeding")]
+    [InlineData("il s'est étouffé avec une arête de poisson, il respire plus", "choking")]
+    [InlineData("je l'ai trouvé dans la salle de bain, il est sous l'eau, il bouge plus", "drowning")]
+    [InlineData("mon fils a joué avec le chat et maintenant il convulse", "seizure")]
     [InlineData("il a mangé des pâtes et maintenant il s'étouffe, il peut plus respirer", "choking")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
@@ -334,6 +337,11 @@ public sealed class TriageFrenchTests
     [InlineData("je me suis pris une décharge en touchant la portière")]
     [InlineData("overdose de soleil à la plage aujourd'hui")]
     [InlineData("on s'est fait électrocuter par le prix de l'électricité")]
+    [InlineData("ma chienne convulse, le véto nous a dit quoi faire")]
+    [InlineData("mon poisson rouge flotte, je crois qu'il est mort")]
+    [InlineData("coup de chaleur sur la bourse ce matin")]
+    [InlineData("ce boss m'a empoisonné toute la partie avec ses attaques de poison")]
+    [InlineData("notre défense a été asphyxiée par leur pressing")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
