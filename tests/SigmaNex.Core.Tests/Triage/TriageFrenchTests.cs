@@ -207,6 +207,8 @@ public sealed class TriageFrenchTests
     [InlineData("il s'est étouffé avec une arête de poisson, il respire plus", "choking")]
     [InlineData("je l'ai trouvé dans la salle de bain, il est sous l'eau, il bouge plus", "drowning")]
     [InlineData("mon fils a joué avec le chat et maintenant il convulse", "seizure")]
+    [InlineData("mon chien a mordu mon fils au bras, il saigne énormément, j'ai appelé le véto pour le chien", "severe_bleeding")]
+    [InlineData("il s'est fait poignarder dans le dos, il saigne beaucoup", "severe_bleeding")]
     [InlineData("il a mangé des pâtes et maintenant il s'étouffe, il peut plus respirer", "choking")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
@@ -342,6 +344,9 @@ public sealed class TriageFrenchTests
     [InlineData("coup de chaleur sur la bourse ce matin")]
     [InlineData("ce boss m'a empoisonné toute la partie avec ses attaques de poison")]
     [InlineData("notre défense a été asphyxiée par leur pressing")]
+    [InlineData("le président s'est effondré dans les sondages")]
+    [InlineData("le gel a brûlé les bourgeons du cerisier")]
+    [InlineData("j'ai la bouche en feu après ce curry")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
