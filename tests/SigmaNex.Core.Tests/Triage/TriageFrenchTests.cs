@@ -198,6 +198,18 @@ public sealed class TriageFrenchTests
     [InlineData("ma fille respire en faisant un bruit de sifflet", "breathing_difficulty")]
     [InlineData("le câble haute tension est tombé sur lui", "electrocution")]
     [InlineData("ma fille s'est enfermée dans la salle de bain avec des lames de rasoir", "suicide_self_harm")]
+    // the same words in their real sense, next to the round-3 figurative readings
+    [InlineData("j'étais au jardin et une vipère m'a mordu la main, ça gonfle", "venomous_bite")]
+    [InlineData("mon fils a bu du liquide vaisselle, il vomit", "poisoning")]
+    [InlineData("mes parents vont me tuer si je rentre, de toute façon je veux me tuer", "suicide_self_harm")]
+    [InlineData("elle respire mais elle répond pas du tout", "unconscious")]
+    [InlineData("le chien l'a mordu, il saigne beaucoup", "severe_bleeding")]
+    [InlineData("il s'est étouffé avec une arête de poisson, il respire plus", "choking")]
+    [InlineData("je l'ai trouvé dans la salle de bain, il est sous l'eau, il bouge plus", "drowning")]
+    [InlineData("mon fils a joué avec le chat et maintenant il convulse", "seizure")]
+    [InlineData("mon chien a mordu mon fils au bras, il saigne énormément, j'ai appelé le véto pour le chien", "severe_bleeding")]
+    [InlineData("il s'est fait poignarder dans le dos, il saigne beaucoup", "severe_bleeding")]
+    [InlineData("il a mangé des pâtes et maintenant il s'étouffe, il peut plus respirer", "choking")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -308,6 +320,33 @@ public sealed class TriageFrenchTests
     [InlineData("étant petit je me suis électrocuté avec une prise")]
     [InlineData("il a fait une grosse chute à vélo mais plus de peur que de mal")]
     [InlineData("j'ai fait une paralysie du sommeil cette nuit")]
+    // round 3: medical words in other senses (cooking, business, plants, games, school, news, clothes)
+    [InlineData("faut noyer le riz dans beaucoup d'eau")]
+    [InlineData("la start-up saigne des millions chaque mois")]
+    [InlineData("le rosier est en train de mourir")]
+    [InlineData("le lierre étouffe les arbres du fond")]
+    [InlineData("ça sent le plastique brûlé dans la cuisine, le chargeur a grillé")]
+    [InlineData("le député a été électrocuté politiquement par l'affaire")]
+    [InlineData("une overdose de réunions cette semaine")]
+    [InlineData("j'ai raté le bac, mes parents vont me tuer")]
+    [InlineData("cette robe me serre tellement que je peux plus respirer")]
+    [InlineData("j'ai la tête sous l'eau avec le boulot")]
+    [InlineData("révision pour la formation de secourisme : arrêt cardiaque et PLS")]
+    [InlineData("le prof de physique nous a parlé de l'électrocution")]
+    [InlineData("il saigne plus du tout, c'était une petite coupure")]
+    [InlineData("le moteur s'est noyé, la voiture démarre plus")]
+    [InlineData("mon chat a été mordu par une vipère, on file chez le véto")]
+    [InlineData("je me suis pris une décharge en touchant la portière")]
+    [InlineData("overdose de soleil à la plage aujourd'hui")]
+    [InlineData("on s'est fait électrocuter par le prix de l'électricité")]
+    [InlineData("ma chienne convulse, le véto nous a dit quoi faire")]
+    [InlineData("mon poisson rouge flotte, je crois qu'il est mort")]
+    [InlineData("coup de chaleur sur la bourse ce matin")]
+    [InlineData("ce boss m'a empoisonné toute la partie avec ses attaques de poison")]
+    [InlineData("notre défense a été asphyxiée par leur pressing")]
+    [InlineData("le président s'est effondré dans les sondages")]
+    [InlineData("le gel a brûlé les bourgeons du cerisier")]
+    [InlineData("j'ai la bouche en feu après ce curry")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
