@@ -84,7 +84,7 @@ public sealed class TriageClassifier
         // match that merely passes through an idiom is not cancelled ("mixed bleach and vinegar, my eyes are
         // burning and I can hardly breathe" keeps its poisoning reading over the idiom "eyes are burning").
         var idiomSpans = new List<(int Start, int End)>();
-        var frames = new List<(int Start, int End)>();
+        var frames = new List<(int Start, int End, TriageLexicon Lexicon)>();
         // The end of the last reassurance: what starts before it is over ("se le pasó con el ventolín").
         var resolvedEnd = -1;
         var pastMarks = new List<(int Start, int End, TriageLexicon Lexicon)>();
@@ -104,7 +104,7 @@ public sealed class TriageClassifier
             {
                 if (role == Role.Frame)
                 {
-                    frames.Add((start, end));
+                    frames.Add((start, end, _lexicons[l]));
                 }
                 else if (role == Role.Resolved)
                 {
@@ -351,7 +351,7 @@ public sealed class TriageClassifier
         // A present word inside the match also brings it back ("allergic as a child and now his tongue is swelling").
         for (var i = start; i <= end; i++)
         {
-            if (_lexicons.Any(x => x.Present.Contains(tokens[i].Text)))
+            if (past.Lexicon.Present.Contains(tokens[i].Text))
             {
                 return false;
             }
@@ -360,7 +360,7 @@ public sealed class TriageClassifier
         for (var i = from; i <= to; i++)
         {
             var word = tokens[i].Text;
-            if (past.Lexicon.PastBarriers.Contains(word) || _lexicons.Any(x => x.Present.Contains(word)))
+            if (past.Lexicon.PastBarriers.Contains(word) || past.Lexicon.Present.Contains(word))
             {
                 return false;
             }
@@ -376,10 +376,11 @@ public sealed class TriageClassifier
 
     /// <summary>
     /// A frame (film, game, history question) reaches the matches of its sentence up to <see cref="FrameReach"/>
-    /// words away, unless a present-time word stands between them ("I saw it in the film, but now my dad is
+    /// words away, unless a present-time word of its own lexicon stands between them (another language's
+    /// "qui" or "esta" is not French or English "now") ("I saw it in the film, but now my dad is
     /// not breathing").
     /// </summary>
-    private bool FrameReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End) frame, int start, int end)
+    private static bool FrameReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End, TriageLexicon Lexicon) frame, int start, int end)
     {
         if (tokens[frame.Start].Sentence != tokens[start].Sentence)
         {
@@ -394,7 +395,7 @@ public sealed class TriageClassifier
 
         for (var i = from; i <= to; i++)
         {
-            if (_lexicons.Any(x => x.Present.Contains(tokens[i].Text)))
+            if (frame.Lexicon.Present.Contains(tokens[i].Text))
             {
                 return false;
             }
