@@ -63,6 +63,9 @@ public sealed class TriageEnglishTests
     [InlineData("worker on the building site is burning up, not sweating and talking gibberish", "heat_stroke", "heat-stroke")]
     [InlineData("my hands and feet are numb and i cant stop shaking, stuck on the mountain", "hypothermia", "hypothermia")]
     [InlineData("my leg is broken and the bone is sticking out", "major_trauma", "fractures")]
+    [InlineData("my dad collapsed in the garden", "unconscious", "unconscious-person")]
+    [InlineData("grandad is unresponsive on the lawn", "unconscious", "unconscious-person")]
+    [InlineData("he got bitten by a snake in the garden", "venomous_bite", "snake-bite")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -125,6 +128,22 @@ public sealed class TriageEnglishTests
     [InlineData("my mum is recovering from a stroke and is bored")]
     [InlineData("i got burned by the sun a bit, red skin")]
     [InlineData("its barely bleeding")]
+    [InlineData("our striker got knocked out of the cup in the first round")]
+    [InlineData("the goalkeeper collapsed under pressure in the penalty shootout")]
+    [InlineData("this traffic is giving me a stroke")]
+    [InlineData("i laughed so hard i almost died")]
+    [InlineData("the basil is drowning because i overwatered it")]
+    [InlineData("my teacher said my essay has no pulse")]
+    [InlineData("the market crashed today, my portfolio is bleeding red")]
+    [InlineData("the battery in my smoke alarm is dying")]
+    [InlineData("my hamster is unconscious in his cage but breathing")]
+    [InlineData("the cat is choking on a hairball again")]
+    [InlineData("the fish in my aquarium are gasping at the surface")]
+    [InlineData("the crowd was on fire last night")]
+    [InlineData("the toaster caught fire this morning lol")]
+    [InlineData("police arrested a man for poisoning the river with chemicals")]
+    [InlineData("in the anatomy class we learned what happens during a cardiac arrest")]
+    [InlineData("the weeds are choking my garden")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
