@@ -66,6 +66,8 @@ public sealed class TriageEnglishTests
     [InlineData("my dad collapsed in the garden", "unconscious", "unconscious-person")]
     [InlineData("grandad is unresponsive on the lawn", "unconscious", "unconscious-person")]
     [InlineData("he got bitten by a snake in the garden", "venomous_bite", "snake-bite")]
+    [InlineData("my son collapsed during the match", "unconscious", "unconscious-person")]
+    [InlineData("he is having a seizure at the game", "seizure", "seizures")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -144,6 +146,9 @@ public sealed class TriageEnglishTests
     [InlineData("police arrested a man for poisoning the river with chemicals")]
     [InlineData("in the anatomy class we learned what happens during a cardiac arrest")]
     [InlineData("the weeds are choking my garden")]
+    [InlineData("our defence is bleeding goals")]
+    [InlineData("arsenal bled the lead away")]
+    [InlineData("the match died after halftime")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
