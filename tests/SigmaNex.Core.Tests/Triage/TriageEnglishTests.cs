@@ -68,6 +68,8 @@ public sealed class TriageEnglishTests
     [InlineData("he got bitten by a snake in the garden", "venomous_bite", "snake-bite")]
     [InlineData("my son collapsed during the match", "unconscious", "unconscious-person")]
     [InlineData("he is having a seizure at the game", "seizure", "seizures")]
+    [InlineData("my son and the dog ate rat poison", "poisoning", "poisoning-swallowed")]
+    [InlineData("the dog bit my son and he is bleeding heavily", "severe_bleeding", "severe-bleeding")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -149,6 +151,14 @@ public sealed class TriageEnglishTests
     [InlineData("our defence is bleeding goals")]
     [InlineData("arsenal bled the lead away")]
     [InlineData("the match died after halftime")]
+    [InlineData("our sales are bleeding out this quarter")]
+    [InlineData("our chickens are dying from the heat")]
+    [InlineData("the cat ate some lily leaves, is it poisoned")]
+    [InlineData("my streak died on snapchat")]
+    [InlineData("my jeans are suffocating me")]
+    [InlineData("the storm knocked out the power lines")]
+    [InlineData("my nan is fine, she just has a cold, no fever no breathing problems")]
+    [InlineData("my sugar was 3.5 but i had juice and now its 6")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
