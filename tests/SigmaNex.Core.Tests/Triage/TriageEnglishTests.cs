@@ -159,6 +159,11 @@ public sealed class TriageEnglishTests
     [InlineData("the storm knocked out the power lines")]
     [InlineData("my nan is fine, she just has a cold, no fever no breathing problems")]
     [InlineData("my sugar was 3.5 but i had juice and now its 6")]
+    [InlineData("the prime minister's speech was a car crash")]
+    [InlineData("the choir singer choked on the high note")]
+    [InlineData("the stock went into cardiac arrest after the earnings call")]
+    [InlineData("the police found him guilty of poisoning his neighbour's dog")]
+    [InlineData("the raid wiped and everyone died")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
