@@ -68,6 +68,11 @@ public sealed class TriageItalianTests
     [InlineData("mi sono scottato tutto il braccio con l'acqua bollente e ci sono le bolle", "severe_burns", "burns-scalds")]
     [InlineData("è uscito sotto la neve senza giacca ed è tutto rigido e confuso", "hypothermia", "hypothermia")]
     [InlineData("è caduto nel lago ghiacciato, ora non trema più ed è sonnolento", "hypothermia", "hypothermia")]
+    [InlineData("ho rovesciato il sugo bollente e mi sono bruciato tutto il braccio", "severe_burns", "burns-scalds")]
+    [InlineData("mio figlio stava giocando a minecraft ed è crollato a terra, non respira", "cardiac_arrest", "cpr-child")]
+    [InlineData("il cane ha morso mio figlio e sanguina tantissimo, devo portare il cane dal veterinario?", "severe_bleeding", "severe-bleeding")]
+    [InlineData("il cavallo ha scalciato mio figlio in testa e ora è incosciente", "major_trauma", "head-injury")]
+    [InlineData("sono allergico al gatto e non respiro", "breathing_difficulty", "breathing-difficulty")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -145,6 +150,30 @@ public sealed class TriageItalianTests
     [InlineData("sono bruciato, ho lavorato 12 ore")]
     [InlineData("il ponte è crollato nel medioevo")]
     [InlineData("la mia macchina ha preso fuoco in autostrada ma siamo scesi tutti e stiamo bene")]
+    [InlineData("il sugo si è bruciato sul fondo, come tolgo l'odore di bruciato")]
+    [InlineData("la torta è venuta bruciata sotto")]
+    [InlineData("il mio hard disk è morto ieri sera")]
+    [InlineData("il lievito madre è morto? non cresce più")]
+    [InlineData("la juve è crollata nel secondo tempo")]
+    [InlineData("le vendite sono crollate a gennaio")]
+    [InlineData("la startup è in coma")]
+    [InlineData("il partito si sta dissanguando")]
+    [InlineData("l'opposizione ha avvelenato il dibattito")]
+    [InlineData("la mia cagnolina ha le convulsioni, il veterinario non risponde")]
+    [InlineData("il criceto non respira bene, è grave per lui?")]
+    [InlineData("il pesce rosso galleggia a pancia in su, è morto?")]
+    [InlineData("l'ortensia ha preso un colpo di sole, foglie tutte bruciate")]
+    [InlineData("su minecraft sono annegato cercando i diamanti")]
+    [InlineData("sono morto dieci volte contro lo stesso boss")]
+    [InlineData("in ranked mi hanno sparato da lontano")]
+    [InlineData("questo vestito rosso sangue mi sta da dio")]
+    [InlineData("come tolgo una macchia di sangue dalle lenzuola")]
+    [InlineData("la candeggina ha bruciato il colore della maglietta")]
+    [InlineData("mi sono scottato con le cripto")]
+    [InlineData("questi jeans sono così stretti che non respiro")]
+    [InlineData("a momenti mi veniva un ictus dal nervoso")]
+    [InlineData("il tema era da rianimazione, voto 4")]
+    [InlineData("ricetta dei carciofi soffocati")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
