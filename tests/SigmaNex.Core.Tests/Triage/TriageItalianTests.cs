@@ -73,6 +73,7 @@ public sealed class TriageItalianTests
     [InlineData("il cane ha morso mio figlio e sanguina tantissimo, devo portare il cane dal veterinario?", "severe_bleeding", "severe-bleeding")]
     [InlineData("il cavallo ha scalciato mio figlio in testa e ora è incosciente", "major_trauma", "head-injury")]
     [InlineData("sono allergico al gatto e non respiro", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("mio figlio ha mangiato una pianta velenosa del giardino e ora è sonnolento", "poisoning", "poisoning-swallowed")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -174,6 +175,12 @@ public sealed class TriageItalianTests
     [InlineData("a momenti mi veniva un ictus dal nervoso")]
     [InlineData("il tema era da rianimazione, voto 4")]
     [InlineData("ricetta dei carciofi soffocati")]
+    [InlineData("la rosa del giardino sta morendo, ha le foglie nere")]
+    [InlineData("con questo caldo l'orto soffoca")]
+    [InlineData("la stampante è morta a metà documento")]
+    [InlineData("l'influencer ha avvelenato i commenti")]
+    [InlineData("il forno ha bruciato la base della pizza")]
+    [InlineData("il risotto si è attaccato e bruciato")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
