@@ -74,6 +74,8 @@ public sealed class TriageItalianTests
     [InlineData("il cavallo ha scalciato mio figlio in testa e ora è incosciente", "major_trauma", "head-injury")]
     [InlineData("sono allergico al gatto e non respiro", "breathing_difficulty", "breathing-difficulty")]
     [InlineData("mio figlio ha mangiato una pianta velenosa del giardino e ora è sonnolento", "poisoning", "poisoning-swallowed")]
+    [InlineData("mi sento soffocare, ho la gola gonfia dopo il gambero", "anaphylaxis", "anaphylaxis")]
+    [InlineData("mio padre tossisce e sputa sangue", "severe_bleeding", "severe-bleeding")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -181,6 +183,8 @@ public sealed class TriageItalianTests
     [InlineData("l'influencer ha avvelenato i commenti")]
     [InlineData("il forno ha bruciato la base della pizza")]
     [InlineData("il risotto si è attaccato e bruciato")]
+    [InlineData("ho fatto un bagno di sangue in borsa")]
+    [InlineData("ho sputato sangue per quel progetto")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
