@@ -76,6 +76,9 @@ public sealed class TriageItalianTests
     [InlineData("mio figlio ha mangiato una pianta velenosa del giardino e ora è sonnolento", "poisoning", "poisoning-swallowed")]
     [InlineData("mi sento soffocare, ho la gola gonfia dopo il gambero", "anaphylaxis", "anaphylaxis")]
     [InlineData("mio padre tossisce e sputa sangue", "severe_bleeding", "severe-bleeding")]
+    [InlineData("sono allergico alla muffa e non respiro", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("mio figlio si è tagliato sul lavandino e sanguina tantissimo", "severe_bleeding", "severe-bleeding")]
+    [InlineData("ha preso la scossa dalla tv ed è a terra", "electrocution", "electrocution")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -185,6 +188,15 @@ public sealed class TriageItalianTests
     [InlineData("il risotto si è attaccato e bruciato")]
     [InlineData("ho fatto un bagno di sangue in borsa")]
     [InlineData("ho sputato sangue per quel progetto")]
+    [InlineData("il temporale ha fulminato il televisore")]
+    [InlineData("l'avvocato ha detto che il contratto è tossico")]
+    [InlineData("il lavandino è affogato di capelli")]
+    [InlineData("la muffa sta soffocando il muro del bagno")]
+    [InlineData("raga sono crollata alle 9 ieri sera")]
+    [InlineData("il pollo ha ancora il sangue vicino all'osso, è cotto?")]
+    [InlineData("la tartaruga non mangia da giorni e non si muove")]
+    [InlineData("il vitello è nato ma non respira bene")]
+    [InlineData("ho preso la scossa dal trapano ma niente di che")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
