@@ -79,6 +79,7 @@ public sealed class TriageItalianTests
     [InlineData("sono allergico alla muffa e non respiro", "breathing_difficulty", "breathing-difficulty")]
     [InlineData("mio figlio si è tagliato sul lavandino e sanguina tantissimo", "severe_bleeding", "severe-bleeding")]
     [InlineData("ha preso la scossa dalla tv ed è a terra", "electrocution", "electrocution")]
+    [InlineData("il colpo è partito e sanguina tantissimo dalla gamba", "severe_bleeding", "severe-bleeding")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
