@@ -275,4 +275,13 @@ public sealed class TriageEngineTests
         Assert.True(r.Detected);
         Assert.Equal("unconscious", r.Category);
     }
+
+    [Fact]
+    public void Classify_FramesStopOnlyAtTheirOwnLexiconsPresentWords()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(ContextLexicon, "xx.yaml"), TriageLexicon.Parse("language: yy\npresent: [qui]\ncategories: {}\n", "yy.yaml")]);
+
+        Assert.False(triage.Classify("in the film qui is bleeding").Detected);
+        Assert.True(triage.Classify("in the film now he is bleeding").Detected);
+    }
 }
