@@ -196,6 +196,15 @@ public sealed class TriageSpanishTests
     [InlineData("mi hermana se despidió de todos y regaló sus cosas, dice que ya no va a estar", "suicide_self_harm")]
     [InlineData("mi padre está sudando, pálido y le duele la boca del estómago y el brazo", "heart_attack")]
     [InlineData("mi hijo de 4 meses hace pausas al respirar y se pone azulito", "breathing_difficulty")]
+    // real senses next to thing nouns (garden, pets): round 3
+    [InlineData("me mordió una víbora en el jardín", "venomous_bite")]
+    [InlineData("me picó una serpiente cogiendo tomates en el huerto", "venomous_bite")]
+    [InlineData("ayuda lo mordio un perro sangra mucho", "severe_bleeding")]
+    [InlineData("el perro mordió a mi hijo y está sangrando mucho", "severe_bleeding")]
+    [InlineData("mi abuelo se desplomó en el jardín y no respira", "cardiac_arrest")]
+    [InlineData("mi padre se quemó las manos quemando hojas en el jardín", "severe_burns")]
+    [InlineData("mi hermana se mareó en clase de biología y no responde", "unconscious")]
+    [InlineData("el niño se cayó a la piscina y no respira", "drowning")]
     [InlineData("a mi tío lo agarró la corriente en el poste", "electrocution")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
@@ -295,6 +304,19 @@ public sealed class TriageSpanishTests
     [InlineData("me arde el pecho de la acidez después de comer")]
     [InlineData("en la serie de Netflix el prota se desangra")]
     [InlineData("el jefe me dio luz verde")]
+    [InlineData("mis tomateras se están muriendo con este calor")]
+    [InlineData("las orquídeas se ahogan si las riegas demasiado?")]
+    [InlineData("mi hamster no se mueve mucho y respira rapido, sera el calor?")]
+    [InlineData("el pez del acuario flota de lado, está muerto?")]
+    [InlineData("mi perro se comió una uva, es veneno para los perros?")]
+    [InlineData("el gobierno está en coma después de las elecciones")]
+    [InlineData("el partido sufrió una hemorragia de votos en el sur")]
+    [InlineData("ese tuit ha envenenado el debate entero")]
+    [InlineData("esos pantalones ajustados me están asfixiando")]
+    [InlineData("la carne cruda por dentro y quemada por fuera")]
+    [InlineData("un trabajo sobre la circulación sanguínea")]
+    [InlineData("tengo examen de primeros auxilios mañana, qué es la posición lateral de seguridad?")]
+    [InlineData("la tenía atragantada a la vecina desde hace años")]
     [InlineData("se va para siempre a México")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
