@@ -205,6 +205,10 @@ public sealed class TriageSpanishTests
     [InlineData("mi padre se quemó las manos quemando hojas en el jardín", "severe_burns")]
     [InlineData("mi hermana se mareó en clase de biología y no responde", "unconscious")]
     [InlineData("el niño se cayó a la piscina y no respira", "drowning")]
+    [InlineData("tiene la camisa empapada de sangre y no para", "severe_bleeding")]
+    [InlineData("mi hijo se bebió el abono de las plantas", "poisoning")]
+    [InlineData("mi hijo se comió una planta del jardín y está vomitando y muy dormido", "poisoning")]
+    [InlineData("la bufanda se le enredó al niño en el columpio y no respira", "cardiac_arrest")]
     [InlineData("a mi tío lo agarró la corriente en el poste", "electrocution")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
@@ -317,6 +321,15 @@ public sealed class TriageSpanishTests
     [InlineData("un trabajo sobre la circulación sanguínea")]
     [InlineData("tengo examen de primeros auxilios mañana, qué es la posición lateral de seguridad?")]
     [InlineData("la tenía atragantada a la vecina desde hace años")]
+    [InlineData("mi cactus se está pudriendo, creo que lo ahogué con agua")]
+    [InlineData("me estoy ahogando en un mar de trabajo")]
+    [InlineData("la corbata me aprieta, me ahoga un poco")]
+    [InlineData("no respira mal, solo tiene tos de perro")]
+    [InlineData("el jugador está muerto físicamente después de 120 minutos")]
+    [InlineData("las gallinas no ponen con este calor, se asfixian")]
+    [InlineData("en el lol mi campeón se desangró con el veneno de teemo")]
+    [InlineData("el cuadro de Goya del fusilamiento tiene mucha sangre")]
+    [InlineData("el profe de biología nos explicó el paro cardiaco en clase")]
     [InlineData("se va para siempre a México")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
