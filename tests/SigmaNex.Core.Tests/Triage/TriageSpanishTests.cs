@@ -209,6 +209,10 @@ public sealed class TriageSpanishTests
     [InlineData("mi hijo se bebió el abono de las plantas", "poisoning")]
     [InlineData("mi hijo se comió una planta del jardín y está vomitando y muy dormido", "poisoning")]
     [InlineData("la bufanda se le enredó al niño en el columpio y no respira", "cardiac_arrest")]
+    [InlineData("en ese caso no respira?", "cardiac_arrest")]
+    [InlineData("tengo un plan para matarme", "suicide_self_harm")]
+    [InlineData("trato de reanimarlo pero no respira", "cardiac_arrest")]
+    [InlineData("se desmayó y no respira, no es broma", "cardiac_arrest")]
     [InlineData("a mi tío lo agarró la corriente en el poste", "electrocution")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
@@ -330,6 +334,12 @@ public sealed class TriageSpanishTests
     [InlineData("en el lol mi campeón se desangró con el veneno de teemo")]
     [InlineData("el cuadro de Goya del fusilamiento tiene mucha sangre")]
     [InlineData("el profe de biología nos explicó el paro cardiaco en clase")]
+    [InlineData("la impresora se atragantó con el papel otra vez")]
+    [InlineData("el lavavajillas se ahoga, no desagua")]
+    [InlineData("la batería del coche está muerta, cómo la cargo")]
+    [InlineData("el candidato se desangra en las encuestas")]
+    [InlineData("el abogado dijo que el caso está muerto")]
+    [InlineData("el concierto fue brutal, el cantante se desmayó de la emoción jaja es broma")]
     [InlineData("se va para siempre a México")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
