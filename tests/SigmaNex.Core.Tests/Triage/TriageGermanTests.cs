@@ -189,6 +189,12 @@ public sealed class TriageGermanTests
     [InlineData("er ist auf dem Markt zusammengebrochen", "unconscious")]
     [InlineData("er ist beim Spiel zusammengebrochen", "unconscious")]
     [InlineData("sie ist auf die Seite umgekippt und reagiert nicht", "unconscious")]
+    [InlineData("der Hund hat meinen Sohn gebissen und er blutet stark", "severe_bleeding")]
+    [InlineData("mein Mann hat an der Waschmaschine einen Stromschlag bekommen und ist bewusstlos", "unconscious")]
+    [InlineData("meine Oma ist beim Kuchen backen zusammengebrochen und atmet nicht", "cardiac_arrest")]
+    [InlineData("der Akku ist explodiert, mein Sohn hat Verbrennungen im Gesicht", "severe_burns")]
+    [InlineData("meine Freundin hat geschrieben, dass sie sich heute umbringen will", "suicide_self_harm")]
+    [InlineData("ich will mich heute umbringen", "suicide_self_harm")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -283,6 +289,23 @@ public sealed class TriageGermanTests
     [InlineData("die Herzdruckmassage haben wir im Kurs an der Puppe geübt")]
     [InlineData("die Stimmung im Team ist total vergiftet")]
     [InlineData("der Markt ist zusammengebrochen")]
+    [InlineData("die Steaks sind außen verkohlt und innen noch roh")]
+    [InlineData("mein Sauerteig ist kollabiert")]
+    [InlineData("der Verein ist nach dem Abstieg finanziell am Verbluten")]
+    [InlineData("mein PC bekommt einen Hitzschlag wenn ich zocke")]
+    [InlineData("kann ich die Batterie mit Starthilfe wiederbeleben")]
+    [InlineData("beim Bremsen blutet das Auto Öl")]
+    [InlineData("meine Tomaten sind erfroren")]
+    [InlineData("der Efeu erstickt meine Hecke")]
+    [InlineData("die Orchidee atmet nicht mehr richtig")]
+    [InlineData("die Katze hat einen Anfall von Wahnsinn gehabt")]
+    [InlineData("in der Matheklausur bin ich komplett ertrunken")]
+    [InlineData("der Minister ist unter dem Druck der Presse zusammengebrochen")]
+    [InlineData("die Waschmaschine hat einen Stromschlag abgekriegt und ist durchgebrannt")]
+    [InlineData("der TikTok Trend mit dem Schlaganfall Filter ist geschmacklos")]
+    [InlineData("der Film war so langweilig, ich bin fast ins Koma gefallen")]
+    [InlineData("mir ist fast das Herz stehen geblieben als die Rechnung kam")]
+    [InlineData("der hat mir das Messer an die Brust gesetzt")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
