@@ -195,6 +195,8 @@ public sealed class TriageGermanTests
     [InlineData("der Akku ist explodiert, mein Sohn hat Verbrennungen im Gesicht", "severe_burns")]
     [InlineData("meine Freundin hat geschrieben, dass sie sich heute umbringen will", "suicide_self_harm")]
     [InlineData("ich will mich heute umbringen", "suicide_self_harm")]
+    [InlineData("ein Spieler vom Team ist zusammengebrochen und atmet nicht", "cardiac_arrest")]
+    [InlineData("vor Lachen hat er sich verschluckt und jetzt kriegt er keine Luft mehr", "choking")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -306,6 +308,9 @@ public sealed class TriageGermanTests
     [InlineData("der Film war so langweilig, ich bin fast ins Koma gefallen")]
     [InlineData("mir ist fast das Herz stehen geblieben als die Rechnung kam")]
     [InlineData("der hat mir das Messer an die Brust gesetzt")]
+    [InlineData("der Laden blutet seit Monaten Geld")]
+    [InlineData("ich ersticke gleich vor Lachen")]
+    [InlineData("die Mannschaft ist in der zweiten Halbzeit kollabiert")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
