@@ -197,6 +197,10 @@ public sealed class TriageGermanTests
     [InlineData("ich will mich heute umbringen", "suicide_self_harm")]
     [InlineData("ein Spieler vom Team ist zusammengebrochen und atmet nicht", "cardiac_arrest")]
     [InlineData("vor Lachen hat er sich verschluckt und jetzt kriegt er keine Luft mehr", "choking")]
+    [InlineData("mein Sohn hat sich am Fisch verschluckt und kriegt keine Luft", "choking")]
+    [InlineData("der Hund hat meinen Sohn gebissen und jetzt hat mein Sohn einen Krampfanfall", "seizure")]
+    [InlineData("meine Katze hat meine Tochter gekratzt und jetzt krampft sie", "seizure")]
+    [InlineData("bei der Hitze auf der Baustelle hat mein Kollege einen Hitzschlag, er ist verwirrt", "heat_stroke")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -311,6 +315,12 @@ public sealed class TriageGermanTests
     [InlineData("der Laden blutet seit Monaten Geld")]
     [InlineData("ich ersticke gleich vor Lachen")]
     [InlineData("die Mannschaft ist in der zweiten Halbzeit kollabiert")]
+    [InlineData("bei dieser Hitze kriegt man ja nen Hitzschlag")]
+    [InlineData("die Koalition ist zusammengebrochen")]
+    [InlineData("mein Hund hat einen epileptischen Anfall, Tierarzt hat zu")]
+    [InlineData("der Fisch im Aquarium erstickt, Sauerstoffpumpe kaputt")]
+    [InlineData("ich hab nen Herzinfarkt bekommen als ich meine Note gesehen hab lol")]
+    [InlineData("mein Ping ist tot")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
