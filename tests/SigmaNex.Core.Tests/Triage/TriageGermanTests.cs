@@ -190,7 +190,7 @@ public sealed class TriageGermanTests
     [InlineData("er ist beim Spiel zusammengebrochen", "unconscious")]
     [InlineData("sie ist auf die Seite umgekippt und reagiert nicht", "unconscious")]
     [InlineData("der Hund hat meinen Sohn gebissen und er blutet stark", "severe_bleeding")]
-    [InlineData("mein Mann hat an der Waschmaschine einen Stromschlag bekommen und ist bewusstlos", "unconscious")]
+    [InlineData("mein Mann hat an der Waschmaschine einen Stromschlag bekommen und ist bewusstlos", "electrocution")]
     [InlineData("meine Oma ist beim Kuchen backen zusammengebrochen und atmet nicht", "cardiac_arrest")]
     [InlineData("der Akku ist explodiert, mein Sohn hat Verbrennungen im Gesicht", "severe_burns")]
     [InlineData("meine Freundin hat geschrieben, dass sie sich heute umbringen will", "suicide_self_harm")]
@@ -201,6 +201,9 @@ public sealed class TriageGermanTests
     [InlineData("der Hund hat meinen Sohn gebissen und jetzt hat mein Sohn einen Krampfanfall", "seizure")]
     [InlineData("meine Katze hat meine Tochter gekratzt und jetzt krampft sie", "seizure")]
     [InlineData("bei der Hitze auf der Baustelle hat mein Kollege einen Hitzschlag, er ist verwirrt", "heat_stroke")]
+    [InlineData("sie hat sich am Ofen verbrannt, die Haut löst sich ab", "severe_burns")]
+    [InlineData("mein Kind hat an der Steckdose einen Stromschlag bekommen und ist bewusstlos", "electrocution")]
+    [InlineData("er ist auf dem Rasen zusammengebrochen und atmet nicht", "cardiac_arrest")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -321,6 +324,7 @@ public sealed class TriageGermanTests
     [InlineData("der Fisch im Aquarium erstickt, Sauerstoffpumpe kaputt")]
     [InlineData("ich hab nen Herzinfarkt bekommen als ich meine Note gesehen hab lol")]
     [InlineData("mein Ping ist tot")]
+    [InlineData("der Rasen ist verbrannt vom Sommer")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
