@@ -208,13 +208,25 @@ public sealed class BackendFallbackTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_StopsTheModelRequest_AndDoesNotFallBack()
     {
+        // Its own engine with generous time limits: on a loaded machine the shared fixture's 2 s question
+        // deadline or the probe's timeout could make the knowledge base answer before the first token.
+        await using var engine = await TestEngine.StartAsync(
+            $"""
+            backend: auto
+            backend_order: [ollama, knowledge]
+            request_timeout: 60
+            ollama:
+              host: {_server.BaseUri}
+            resilience:
+              probe_timeout: 10
+            """);
         _server.TokenDelay = TimeSpan.FromMilliseconds(200);
         using var cts = new CancellationTokenSource();
         var tokens = 0;
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in _engine.Get<Runner>().StreamAsync(new AskRequest { Question = "How do I purify water by boiling?" }, cts.Token))
+            await foreach (var e in engine.Get<Runner>().StreamAsync(new AskRequest { Question = "How do I purify water by boiling?" }, cts.Token))
             {
                 if (e is TextEvent { Streamed: true } && ++tokens == 1)
                 {
