@@ -5,6 +5,8 @@ using SigmaNex.Core.Retrieval.Embeddings;
 using SigmaNex.Core.Retrieval.Vectors;
 using SigmaNex.Core.Text;
 
+using static SigmaNex.Bench.BenchSupport;
+
 namespace SigmaNex.Bench;
 
 /// <summary>
@@ -265,41 +267,6 @@ public static class AnnLab
         return (new VectorIndex(d, data, rowScales), queries);
     }
 
-    private static string Window(string[][] texts, string[] words, Random random, int count)
-    {
-        var text = texts[random.Next(texts.Length)];
-        var start = random.Next(Math.Max(1, text.Length - count));
-        return string.Join(' ', text.Skip(start).Take(count).Select(w => random.NextDouble() < 0.15 ? words[random.Next(words.Length)] : w));
-    }
-
-    private static List<double> Time(int count, Action<int> action)
-    {
-        for (var i = 0; i < Math.Min(30, count); i++)
-        {
-            action(i);
-        }
-
-        var list = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            action(i);
-            list.Add(sw.Elapsed.TotalMilliseconds);
-        }
-
-        list.Sort();
-        return list;
-    }
-
-    private static void Report(string what, List<double> ms, double recall, double scanned)
-    {
-        double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
-        Console.WriteLine($"| {what} | recall@10 {recall:0.000} | scanned {scanned:P1} | p50 {P(0.50):0.00} ms | p99 {P(0.99):0.00} ms |");
-    }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
+    private static void Report(string what, List<double> ms, double recall, double scanned) =>
+        Console.WriteLine($"| {what} | recall@10 {recall:0.000} | scanned {scanned:P1} | p50 {Percentile(ms, 0.50):0.00} ms | p99 {Percentile(ms, 0.99):0.00} ms |");
 }

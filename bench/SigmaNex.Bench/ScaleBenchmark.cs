@@ -13,6 +13,8 @@ using SigmaNex.Core.Text;
 using SigmaNex.Tests;
 using Microsoft.Data.Sqlite;
 
+using static SigmaNex.Bench.BenchSupport;
+
 namespace SigmaNex.Bench;
 
 /// <summary>
@@ -219,42 +221,6 @@ public static class ScaleBenchmark
     private static string? s_annIndex;
     private static string? s_annProbes;
 
-    private static List<double> Time(int count, Action<int> action)
-    {
-        for (var i = 0; i < Math.Min(30, count); i++)
-        {
-            action(i);
-        }
-
-        var list = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            action(i);
-            list.Add(sw.Elapsed.TotalMilliseconds);
-        }
-
-        return list;
-    }
-
-    private static void Report(string what, List<double> ms)
-    {
-        ms.Sort();
-        double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
-        Console.WriteLine($"| {what} | p50 {P(0.50):0.00} ms | p99 {P(0.99):0.00} ms |");
-    }
-
-    /// <summary>A window of real text with some words swapped, so no two chunks are the same.</summary>
-    private static string Window(string[][] texts, string[] words, Random random, int count)
-    {
-        var text = texts[random.Next(texts.Length)];
-        var start = random.Next(Math.Max(1, text.Length - count));
-        return string.Join(' ', text.Skip(start).Take(count).Select(w => random.NextDouble() < 0.15 ? words[random.Next(words.Length)] : w));
-    }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
+    private static void Report(string what, List<double> ms) =>
+        Console.WriteLine($"| {what} | p50 {Percentile(ms, 0.50):0.00} ms | p99 {Percentile(ms, 0.99):0.00} ms |");
 }
