@@ -145,11 +145,10 @@ public sealed class TriageClassifier
         }
 
         // Overlapping matches: the longest wins (then an emergency over a minor reading, then the query's own
-        // language, then category order).
+        // language, then category order) — except that a match softened by a degree word ("lightly"), a
+        // reassurance or a past marker never swallows a graver match it overlaps: the softening may concern
+        // only part of a long match ("bumped his head lightly and is now unconscious").
         var kept = new List<Found>();
-        // A match softened by a degree word ("lightly"), a reassurance or a past marker never swallows a graver
-        // match it overlaps: the softening may concern only part of a long match ("bumped his head lightly and
-        // is now unconscious").
         foreach (var f in found
                      .OrderBy(f => f.Softened)
                      .ThenByDescending(f => f.End - f.Start)
@@ -325,10 +324,10 @@ public sealed class TriageClassifier
     /// <summary>
     /// A past-time marker reaches a match of its sentence at most <see cref="PastReach"/> words away, unless a
     /// present-time word ("now", "adesso", "jetzt") or one of its lexicon's <c>past_barriers</c> (by default its
-    /// <c>negation_barriers</c>: "and", "because") stands between them: "had a stroke years ago" and "two years ago, my dad had a stroke" are
-    /// history; "a heart attack last year and now chest pain" is not.
+    /// <c>negation_barriers</c>: "and", "because") stands between them: "had a stroke years ago" and "two years
+    /// ago, my dad had a stroke" are history; "a heart attack last year and now chest pain" is not.
     /// </summary>
-    private bool PastReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End, TriageLexicon Lexicon) past, int start, int end)
+    private static bool PastReaches(IReadOnlyList<TriageToken> tokens, (int Start, int End, TriageLexicon Lexicon) past, int start, int end)
     {
         if (tokens[past.Start].Sentence != tokens[start].Sentence || (past.Start <= end && start <= past.End))
         {
