@@ -122,24 +122,31 @@ public sealed class Runner
                 local.Notices.Clear();
             }
 
-            var result = await _retriever.SearchAsync(
-                new SearchRequest
-                {
-                    Query = query,
-                    TopK = request.TopK ?? _options.Retrieval.TopK,
-                    Languages = local.SearchLanguages,
-                    Medical = triage.Detected,
-                    Hybrid = _options.Retrieval.Hybrid,
-                    Hints = triage.ProtocolId is { } hint ? [hint] : [],
-                },
-                cancellationToken).ConfigureAwait(false);
-            hits = result.Hits;
+            SearchRequest Search(string text) => new()
+            {
+                Query = text,
+                TopK = request.TopK ?? _options.Retrieval.TopK,
+                Languages = local.SearchLanguages,
+                Medical = triage.Detected,
+                Hybrid = _options.Retrieval.Hybrid,
+                Hints = triage.ProtocolId is { } hint ? [hint] : [],
+            };
+            var result = await _retriever.SearchAsync(Search(query), cancellationToken).ConfigureAwait(false);
             foreach (var (k, v) in result.TimingsMs)
             {
                 timings["retrieval." + k] = v;
             }
 
             clock.Restart();
+            if (!triage.Detected && FollowUp.Context(history, question, language, result, local.SearchLanguages) is { } earlier)
+            {
+                // "And if I have no fire?" means nothing alone: search it together with the questions it follows.
+                var combined = await local.SearchQueryAsync(earlier + "\n" + question, cancellationToken).ConfigureAwait(false);
+                result = await _retriever.SearchAsync(Search(combined), cancellationToken).ConfigureAwait(false);
+                timings["retrieval.follow_up"] = Lap(clock);
+            }
+
+            hits = result.Hits;
         }
         else
         {

@@ -81,8 +81,9 @@ internal sealed class TriageLexicon
 
     public required IReadOnlyDictionary<string, IReadOnlyList<TriagePattern>> AgeWords { get; init; }
 
+    /// <summary>Every shipped lexicon, in name order; parsed in parallel (they are independent, and this is on the CLI's start path).</summary>
     public static IReadOnlyList<TriageLexicon> LoadAll() =>
-        EmbeddedResources.List("triage").Order(StringComparer.Ordinal).Select(n => Parse(EmbeddedResources.ReadText(n), n)).ToList();
+        EmbeddedResources.List("triage").Order(StringComparer.Ordinal).AsParallel().AsOrdered().Select(n => Parse(EmbeddedResources.ReadText(n), n)).ToList();
 
     public static TriageLexicon Parse(string yamlText, string source)
     {

@@ -77,6 +77,47 @@ public sealed class RunnerTests : IAsyncLifetime
         Assert.Equal(SigmaErrorKind.InvalidInput, ex.Kind);
     }
 
+    [Fact]
+    public async Task Ask_FollowUp_IsSearchedWithTheQuestionItFollows()
+    {
+        var runner = _engine.Get<Runner>();
+        var first = await runner.AskAsync(new AskRequest { Question = "How do I purify river water?" }, CancellationToken.None);
+
+        var alone = await runner.AskAsync(new AskRequest { Question = "which one is the quickest?", Persist = false }, CancellationToken.None);
+        var followUp = await runner.AskAsync(new AskRequest { Question = "which one is the quickest?", ConversationId = first.ConversationId }, CancellationToken.None);
+        var next = await runner.AskAsync(new AskRequest { Question = "and if I have no fire?", ConversationId = first.ConversationId }, CancellationToken.None);
+
+        Assert.DoesNotContain(alone.Sources, s => s.Id.StartsWith("water-", StringComparison.Ordinal));
+        Assert.StartsWith("water-", followUp.Sources[0].Id, StringComparison.Ordinal);
+        Assert.True(followUp.TimingsMs.ContainsKey("retrieval.follow_up"));
+        Assert.StartsWith("water-", next.Sources[0].Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_NewTopicInAConversation_StandsAlone()
+    {
+        var runner = _engine.Get<Runner>();
+        var first = await runner.AskAsync(new AskRequest { Question = "How do I purify river water?" }, CancellationToken.None);
+
+        var result = await runner.AskAsync(new AskRequest { Question = "my friend has a nosebleed, what do I do", ConversationId = first.ConversationId }, CancellationToken.None);
+
+        Assert.Equal("nosebleed.en", result.Sources[0].Id);
+        Assert.False(result.TimingsMs.ContainsKey("retrieval.follow_up"));
+    }
+
+    [Theory]
+    [InlineData("how long does it take?", "en", 2, true)]
+    [InlineData("and if I have no fire?", "en", 2, true)]
+    [InlineData("quickest?", "en", 1, true)]
+    [InlineData("my friend has a nosebleed", "en", 2, false)]
+    [InlineData("my son has a nosebleed, should he lean forward or back?", "en", 4, false)]
+    [InlineData("e se non ho il fuoco?", "it", 1, true)]
+    [InlineData("quanto dura questo?", "it", 2, true)]
+    [InlineData("und wie lange dauert das?", "de", 2, true)]
+    [InlineData("mon fils saigne du nez", "fr", 3, false)]
+    public void FollowUp_Continues(string question, string language, int contentWords, bool expected) =>
+        Assert.Equal(expected, FollowUp.Continues(question, language, contentWords));
+
     private async Task<List<AnswerEvent>> Collect(string question)
     {
         var list = new List<AnswerEvent>();
