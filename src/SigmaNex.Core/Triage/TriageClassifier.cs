@@ -108,7 +108,11 @@ public sealed class TriageClassifier
                 }
                 else if (role == Role.Resolved)
                 {
-                    resolvedEnd = Math.Max(resolvedEnd, end);
+                    // "He is talking normally but keeps vomiting": a reassurance qualified by a contrast is not final.
+                    if (!ContrastFollows(_lexicons[l], tokens, end))
+                    {
+                        resolvedEnd = Math.Max(resolvedEnd, end);
+                    }
                 }
                 else
                 {
@@ -130,7 +134,7 @@ public sealed class TriageClassifier
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
                 || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
-                || _lexicons.Any(x => IsAboutThing(x, tokens, start, end)))
+                || _lexicons.Any(x => IsAboutThing(x, tokens, start, end, _index.Pattern(ordinal).Category)))
             {
                 continue;
             }
@@ -218,7 +222,7 @@ public sealed class TriageClassifier
         for (var i = start - 1; i >= 0 && lookBack > 0 && tokens[i].Clause == clause; i--)
         {
             var word = tokens[i].Text;
-            if (lexicon.Negations.Contains(word))
+            if (lexicon.Negations.Contains(word) && !IsNotNegation(lexicon, tokens, i))
             {
                 return true;
             }
@@ -256,7 +260,8 @@ public sealed class TriageClassifier
         for (var i = start + 1; i < end; i++)
         {
             if ((lexicon.Negations.Contains(question.Tokens[i].Text) || lexicon.NegationsAfter.Contains(question.Tokens[i].Text))
-                && !pattern.Atoms.Any(a => question.Has(i, a.Id)))
+                && !pattern.Atoms.Any(a => question.Has(i, a.Id))
+                && !IsNotNegation(lexicon, question.Tokens, i))
             {
                 return true;
             }
@@ -273,7 +278,7 @@ public sealed class TriageClassifier
     /// (<c>negation_skip</c>) not counted, and not across a <c>negation_barriers</c> word ("the car crashed and he
     /// is bleeding" is about him).
     /// </summary>
-    private static bool IsAboutThing(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start, int end)
+    private static bool IsAboutThing(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int start, int end, string category)
     {
         if (lexicon.ThingSubjects.Count == 0 && lexicon.ThingObjects.Count == 0)
         {
@@ -287,7 +292,7 @@ public sealed class TriageClassifier
             for (var i = from + step; i >= 0 && i < tokens.Count && left > 0 && tokens[i].Clause == tokens[from].Clause; i += step)
             {
                 var word = tokens[i].Text;
-                if (nouns.Contains(word))
+                if (nouns.TryGetValue(word, out var scope) && (scope is null || scope.Contains(category)))
                 {
                     return true;
                 }
@@ -439,6 +444,34 @@ public sealed class TriageClassifier
             var inside = i >= start && i <= end;
             if (lexicon.Mild.Contains(tokens[i].Text)
                 && (inside ? !pattern.Atoms.Any(a => question.Has(i, a.Id)) : tokens[i].Clause == tokens[i < start ? start : end].Clause))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The negation word at <paramref name="at"/> begins one of the lexicon's <c>not_negations</c> ("sans arrêt").</summary>
+    private static bool IsNotNegation(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int at)
+    {
+        foreach (var phrase in lexicon.NotNegations)
+        {
+            if (at + phrase.Length <= tokens.Count && PhraseAt(tokens, at, phrase, tokens[at].Clause))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A contrast word of the lexicon after <paramref name="end"/> in the same sentence.</summary>
+    private static bool ContrastFollows(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int end)
+    {
+        for (var i = end + 1; i < tokens.Count && tokens[i].Sentence == tokens[end].Sentence; i++)
+        {
+            if (lexicon.Contrast.Contains(tokens[i].Text))
             {
                 return true;
             }

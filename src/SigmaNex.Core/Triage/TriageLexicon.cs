@@ -25,6 +25,18 @@ internal sealed class TriageLexicon
     /// <summary>Words a negation does not reach across (subordinators, question words).</summary>
     public HashSet<string> NegationBarriers { get; init; } = [];
 
+    /// <summary>
+    /// Phrases that begin with a negation word but do not negate ("sans arrêt", "sin parar", "senza sosta":
+    /// "without stopping"): <c>not_negations</c> in the lexicon.
+    /// </summary>
+    public IReadOnlyList<string[]> NotNegations { get; init; } = [];
+
+    /// <summary>
+    /// Contrast words ("but", "mais", "aber"): a reassurance followed by one in its sentence is qualified, not
+    /// final ("he is talking normally but keeps vomiting"), so it no longer makes earlier matches minor.
+    /// </summary>
+    public HashSet<string> Contrast { get; init; } = [];
+
     /// <summary>Degree words that make an injury minor ("lightly", "un po'"): see <see cref="TriageCategory.GradedByExtent"/>.</summary>
     public HashSet<string> Mild { get; init; } = [];
 
@@ -37,11 +49,13 @@ internal sealed class TriageLexicon
     /// <summary>
     /// Nouns of things, not people (plant, company, market, engine): one of them just before a match, as its
     /// subject ("the plant is dying", "die Firma blutet"), makes the match a non-medical sense of the word.
+    /// The value lists the categories the noun is limited to ("camicia@severe_burns": a shirt can be burnt,
+    /// but "la maglietta" is no reason to doubt "gli ha preso fuoco"), or is null for every category.
     /// </summary>
-    public HashSet<string> ThingSubjects { get; init; } = [];
+    public IReadOnlyDictionary<string, HashSet<string>?> ThingSubjects { get; init; } = new Dictionary<string, HashSet<string>?>();
 
-    /// <summary>Nouns of things that, just after a match, are its object ("bleeding money", "soffocano l'orto").</summary>
-    public HashSet<string> ThingObjects { get; init; } = [];
+    /// <summary>Nouns of things that, just after a match, are its object ("bleeding money", "soffocano l'orto"); scoped as <see cref="ThingSubjects"/>.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>?> ThingObjects { get; init; } = new Dictionary<string, HashSet<string>?>();
 
     /// <summary>How many words (not counting <see cref="NegationSkip"/> words) are searched for a thing noun.</summary>
     public int ThingWindow { get; init; } = 2;
@@ -84,6 +98,40 @@ internal sealed class TriageLexicon
     /// <summary>Every shipped lexicon, in name order; parsed in parallel (they are independent, and this is on the CLI's start path).</summary>
     public static IReadOnlyList<TriageLexicon> LoadAll() =>
         EmbeddedResources.List("triage").Order(StringComparer.Ordinal).AsParallel().AsOrdered().Select(n => Parse(EmbeddedResources.ReadText(n), n)).ToList();
+
+    /// <summary>Thing nouns, each for every category or, written <c>noun@category,category</c>, for those only.</summary>
+    private static Dictionary<string, HashSet<string>?> Things(IEnumerable<string> entries, string source)
+    {
+        var things = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var at = entry.IndexOf('@', StringComparison.Ordinal);
+            if (at < 0)
+            {
+                things[entry] = null; // every category, whatever scope an earlier entry gave it
+                continue;
+            }
+
+            var noun = entry[..at].Trim();
+            var categories = entry[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            if (noun.Length == 0 || categories.Count == 0 || categories.Any(c => !TriageCategory.All.Contains(c)))
+            {
+                throw new FormatException($"{source}: thing noun '{entry}' must be 'noun' or 'noun@category[,category]' with known categories");
+            }
+
+            // Listed twice: an unscoped entry wins; two scopes add up.
+            if (!things.TryGetValue(noun, out var existing))
+            {
+                things[noun] = categories;
+            }
+            else if (existing is not null)
+            {
+                existing.UnionWith(categories);
+            }
+        }
+
+        return things;
+    }
 
     public static TriageLexicon Parse(string yamlText, string source)
     {
@@ -129,11 +177,13 @@ internal sealed class TriageLexicon
             NegationAfterWindow = Get(root, "negation_after_window") is YamlScalarNode a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 1,
             NegationSkip = Words(Get(root, "negation_skip")),
             NegationBarriers = Words(Get(root, "negation_barriers")),
+            NotNegations = Words(Get(root, "not_negations")).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(m => m.Length > 1).ToList(),
+            Contrast = Words(Get(root, "contrast")),
             Mild = Words(Get(root, "mild")).Where(m => !m.Contains(' ')).ToHashSet(StringComparer.Ordinal),
             MildPhrases = Words(Get(root, "mild")).Where(m => m.Contains(' ')).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(),
             MildWindow = Get(root, "mild_window") is YamlScalarNode mw ? int.Parse(mw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
-            ThingSubjects = Words(Get(root, "thing_subjects")),
-            ThingObjects = Words(Get(root, "thing_objects")),
+            ThingSubjects = Things(Words(Get(root, "thing_subjects")), source),
+            ThingObjects = Things(Words(Get(root, "thing_objects")), source),
             ThingWindow = Get(root, "thing_window") is YamlScalarNode tw ? int.Parse(tw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
             Frames = List(Get(root, "frames")).Select(p => TriagePattern.Parse(p, "frame")).ToList(),

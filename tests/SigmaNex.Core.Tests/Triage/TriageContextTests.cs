@@ -43,6 +43,27 @@ public sealed class TriageContextTests
     public void ThingNoun_NotGoverningTheMatch_LeavesIt(string text) => Assert.True(s_test.Classify(text).Detected, text);
 
     [Fact]
+    public void ThingNoun_ScopedToACategory_CancelsOnlyThatCategory()
+    {
+        var scoped = new TriageClassifier([TriageLexicon.Parse(Lexicon.Replace("thing_subjects: [plant]", "thing_subjects: [plant, \"engine@cardiac_arrest\"]", StringComparison.Ordinal), "t.yaml")]);
+
+        Assert.False(scoped.Classify("the engine is dying").Detected);
+        Assert.True(scoped.Classify("the engine is bleeding").Detected);
+        Assert.True(s_test.Classify("the engine is dying").Detected); // not a thing noun at all without the entry
+    }
+
+    [Theory]
+    [InlineData("engine@")]
+    [InlineData("engine@no_such_category")]
+    [InlineData("@cardiac_arrest")]
+    public void ThingNoun_BadScope_IsRefusedWithTheEntry(string entry)
+    {
+        var ex = Assert.Throws<FormatException>(() => TriageLexicon.Parse(Lexicon.Replace("thing_subjects: [plant]", $"thing_subjects: [\"{entry}\"]", StringComparison.Ordinal), "t.yaml"));
+
+        Assert.Contains(entry, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NegationInsideGap_CancelsTheMatch()
     {
         Assert.False(s_test.Classify("snake not bit").Detected);

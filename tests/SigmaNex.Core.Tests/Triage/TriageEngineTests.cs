@@ -246,6 +246,43 @@ public sealed class TriageEngineTests
         Assert.Equal(severity == "critical", r.Detected);
     }
 
+    [Theory]
+    [InlineData("he choked, he is fine now but keeps coughing", true)] // a reassurance qualified by a contrast is not final
+    [InlineData("he choked but he is fine now", false)] // ... a contrast before it changes nothing
+    [InlineData("he choked and is fine now. but what should I do next time", false)] // ... nor one in the next sentence
+    public void Classify_AContrastAfterAReassurance_KeepsTheEarlierMatch(string text, bool detected)
+    {
+        var lexicon = ContextLexicon.Replace("present: [now, today]", "present: [now, today]\ncontrast: [but]", StringComparison.Ordinal);
+
+        Assert.Equal(detected, With(lexicon).Classify(text).Detected);
+        Assert.False(With(ContextLexicon).Classify(text).Detected); // without the contrast list every one is over
+    }
+
+    private const string NotNegationLexicon = """
+        language: xx
+        negations: [no, not, without]
+        NOT_NEGATIONS
+        categories:
+          severe_bleeding:
+            severity: critical
+            patterns: ["bleed*"]
+          drowning:
+            severity: critical
+            patterns: ["cough* ~4 foam"]
+        """;
+
+    [Theory]
+    [InlineData("without stopping bleeding", "severe_bleeding")] // before the match
+    [InlineData("coughing without stopping and foam", "drowning")] // inside a gap
+    public void Classify_NotNegations_DoNotNegate(string text, string category)
+    {
+        var plain = With(NotNegationLexicon.Replace("NOT_NEGATIONS", string.Empty, StringComparison.Ordinal));
+        var withPhrase = With(NotNegationLexicon.Replace("NOT_NEGATIONS", "not_negations: [\"without stopping\"]", StringComparison.Ordinal));
+
+        Assert.False(plain.Classify(text).Detected);
+        Assert.Equal(category, withPhrase.Classify(text).Category);
+    }
+
     [Fact]
     public void Classify_PastBarriers_ReplaceTheNegationBarriersForPastMarkers()
     {
