@@ -220,6 +220,10 @@ public sealed class TriageFrenchTests
     [InlineData("mon frère a bu la tasse dans les vagues, il tousse sans arrêt et crache de la mousse", "drowning")]
     [InlineData("comment refroidir une brûlure grave et combien de temps sous l'eau ?", "severe_burns")]
     [InlineData("dans le dernier épisode il meurt, mais là mon père ne respire plus", "cardiac_arrest")]
+    [InlineData("une vive m'a piqué le pied à la plage, la douleur est atroce", "venomous_bite", "marine-stings")]
+    [InlineData("il a oublié son insuline depuis deux jours, il a une soif énorme et il vomit", "diabetic_emergency", "hyperglycaemia")]
+    [InlineData("comment dégager quelqu'un qui reste collé à un fil électrique ?", "electrocution")]
+    [InlineData("grosse douleur o coeur qui serre, je transpire", "heart_attack")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -376,6 +380,8 @@ public sealed class TriageFrenchTests
     [InlineData("une écharde sous l'ongle, ça saigne un tout petit peu")]
     [InlineData("petite coupure de rasoir sur le menton qui saigne encore après dix minutes")]
     [InlineData("mon mari a fait un infarctus, il a fini sa rééducation, il peut reprendre le vélo ?")]
+    [InlineData("j'ai brûlé le gâteau, le four était trop chaud")]
+    [InlineData("comment empoisonner les taupes du jardin ?")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
