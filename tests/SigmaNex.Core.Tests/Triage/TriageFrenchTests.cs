@@ -210,6 +210,20 @@ public sealed class TriageFrenchTests
     [InlineData("mon chien a mordu mon fils au bras, il saigne énormément, j'ai appelé le véto pour le chien", "severe_bleeding")]
     [InlineData("il s'est fait poignarder dans le dos, il saigne beaucoup", "severe_bleeding")]
     [InlineData("il a mangé des pâtes et maintenant il s'étouffe, il peut plus respirer", "choking")]
+    // round 5: the real sense next to the new figurative readings
+    [InlineData("mon fils a mangé du poison à limaces", "poisoning")]
+    [InlineData("mon copain s'étouffe avec un morceau de pain", "choking")]
+    [InlineData("la voiture a pris feu et mon père s'étouffe avec la fumée", "choking")]
+    [InlineData("petite coupure mais ça saigne énormément et ça s'arrête pas depuis 30 minutes", "severe_bleeding")]
+    [InlineData("mal de tête et envie de vomir pour toute la famille depuis qu'on a allumé le poêle à pétrole", "poisoning", "carbon-monoxide")]
+    [InlineData("faut-il retirer le casque d'un motard accidenté ?", "major_trauma", "spinal-injury")]
+    [InlineData("mon frère a bu la tasse dans les vagues, il tousse sans arrêt et crache de la mousse", "drowning")]
+    [InlineData("comment refroidir une brûlure grave et combien de temps sous l'eau ?", "severe_burns")]
+    [InlineData("dans le dernier épisode il meurt, mais là mon père ne respire plus", "cardiac_arrest")]
+    [InlineData("une vive m'a piqué le pied à la plage, la douleur est atroce", "venomous_bite", "marine-stings")]
+    [InlineData("il a oublié son insuline depuis deux jours, il a une soif énorme et il vomit", "diabetic_emergency", "hyperglycaemia")]
+    [InlineData("comment dégager quelqu'un qui reste collé à un fil électrique ?", "electrocution")]
+    [InlineData("grosse douleur o coeur qui serre, je transpire", "heart_attack")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -347,6 +361,27 @@ public sealed class TriageFrenchTests
     [InlineData("le président s'est effondré dans les sondages")]
     [InlineData("le gel a brûlé les bourgeons du cerisier")]
     [InlineData("j'ai la bouche en feu après ce curry")]
+    // round 5: work, couple, films, hair, garden, engines, training, reassurance, small injuries
+    [InlineData("ma collègue m'a fait un coup de poignard dans le dos devant le chef")]
+    [InlineData("mon copain m'étouffe, il veut savoir où je suis à chaque minute")]
+    [InlineData("overdose de contrôles avant les vacances")]
+    [InlineData("ma belle-mère est un vrai poison")]
+    [InlineData("dans le dernier épisode, le chirurgien fait un arrêt cardiaque en plein bloc")]
+    [InlineData("j'ai lu un polar où le détective se fait mordre par un serpent")]
+    [InlineData("quelle coupe pour des cheveux brûlés par les décolorations ?")]
+    [InlineData("comment empoisonner les limaces sans abîmer mes salades ?")]
+    [InlineData("mon bouleau saigne de la sève depuis que je l'ai taillé")]
+    [InlineData("ma batterie de voiture est morte, on peut la réanimer avec des câbles ?")]
+    [InlineData("le moteur tousse et s'étouffe au démarrage quand il fait froid")]
+    [InlineData("le tracteur a pris un coup de chaud dans le champ")]
+    [InlineData("recyclage AFGSU : on refait le massage cardiaque sur mannequin")]
+    [InlineData("il s'est cogné la tête contre la table, il a une bosse mais il joue normalement")]
+    [InlineData("petite brûlure au fer à repasser, une cloque grande comme une lentille")]
+    [InlineData("une écharde sous l'ongle, ça saigne un tout petit peu")]
+    [InlineData("petite coupure de rasoir sur le menton qui saigne encore après dix minutes")]
+    [InlineData("mon mari a fait un infarctus, il a fini sa rééducation, il peut reprendre le vélo ?")]
+    [InlineData("j'ai brûlé le gâteau, le four était trop chaud")]
+    [InlineData("comment empoisonner les taupes du jardin ?")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
