@@ -79,6 +79,7 @@ public sealed class TriageEnglishTests
     [InlineData("grandma has no ac in her flat, shes talking nonsense and is red hot to touch", "heat_stroke", "heat-stroke")]
     [InlineData("my son ate peanuts and his lips are swelling, does he need his epipen?", "anaphylaxis", "anaphylaxis")]
     [InlineData("we all collapsed in the garage, the generator was running", "poisoning", "carbon-monoxide")]
+    [InlineData("my son found the ant poison and licked it", "poisoning", "poisoning-swallowed")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -193,6 +194,10 @@ public sealed class TriageEnglishTests
     [InlineData("the left side of my face is still numb from the dentist")]
     [InlineData("the tube was so packed i couldn't breathe")]
     [InlineData("got stung by nettles while weeding")]
+    [InlineData("our kitchen tap is bleeding water everywhere")]
+    [InlineData("my roses have black spot and are dying")]
+    [InlineData("the wasp nest in the shed needs poison, which spray is best")]
+    [InlineData("the lecture was so boring i nearly passed out")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
