@@ -70,6 +70,16 @@ public sealed class TriageEnglishTests
     [InlineData("he is having a seizure at the game", "seizure", "seizures")]
     [InlineData("my son and the dog ate rat poison", "poisoning", "poisoning-swallowed")]
     [InlineData("the dog bit my son and he is bleeding heavily", "severe_bleeding", "severe-bleeding")]
+    // Round 5: the new idioms leave real emergencies alone; deep burns, late head-injury signs, rollovers.
+    [InlineData("stuck in traffic and her contractions are two minutes apart", "childbirth", "childbirth-emergency")]
+    [InlineData("burned his arm on the stove, no blisters but the skin is white and leathery", "severe_burns", "burns-scalds")]
+    [InlineData("just a small bump on the head but now he's vomiting and confused", "major_trauma", "head-injury")]
+    [InlineData("car rolled over on the motorway, the driver is trapped", "major_trauma", "head-injury")]
+    [InlineData("my nan is talking gibberish all of a sudden and the left side of her face has dropped", "stroke", "stroke-fast")]
+    [InlineData("grandma has no ac in her flat, shes talking nonsense and is red hot to touch", "heat_stroke", "heat-stroke")]
+    [InlineData("my son ate peanuts and his lips are swelling, does he need his epipen?", "anaphylaxis", "anaphylaxis")]
+    [InlineData("we all collapsed in the garage, the generator was running", "poisoning", "carbon-monoxide")]
+    [InlineData("my son found the ant poison and licked it", "poisoning", "poisoning-swallowed")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -164,6 +174,30 @@ public sealed class TriageEnglishTests
     [InlineData("the stock went into cardiac arrest after the earnings call")]
     [InlineData("the police found him guilty of poisoning his neighbour's dog")]
     [InlineData("the raid wiped and everyone died")]
+    // Round 5: people called toxic, figurative suicide and strangling, farm births, engines, legal seizures, fiction.
+    [InlineData("my mother in law is so toxic, how do i set boundaries")]
+    [InlineData("that second dessert was suicide for my diet")]
+    [InlineData("i could have strangled him when he spoiled the ending")]
+    [InlineData("one of our ewes is in labour, how do i help pull the lamb")]
+    [InlineData("is slug bait toxic to dogs")]
+    [InlineData("pull the choke out on cold mornings or the mower won't start")]
+    [InlineData("how do i appeal the seizure of my car")]
+    [InlineData("spoilers: does the hero get poisoned in the end")]
+    [InlineData("is the film the drowning worth watching")]
+    [InlineData("lightning struck the church tower last night")]
+    [InlineData("the traffic isn't moving on the ring road")]
+    [InlineData("my hair is fried from bleaching, any mask for burnt ends")]
+    [InlineData("burnt my hand on the oven tray, small red patch, no blisters")]
+    [InlineData("my fingers went white in the cold but warmed up fine")]
+    [InlineData("does my daughter need an epipen for a mild egg allergy")]
+    [InlineData("i'm a nurse and my cpr recertification is on friday")]
+    [InlineData("the left side of my face is still numb from the dentist")]
+    [InlineData("the tube was so packed i couldn't breathe")]
+    [InlineData("got stung by nettles while weeding")]
+    [InlineData("our kitchen tap is bleeding water everywhere")]
+    [InlineData("my roses have black spot and are dying")]
+    [InlineData("the wasp nest in the shed needs poison, which spray is best")]
+    [InlineData("the lecture was so boring i nearly passed out")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
