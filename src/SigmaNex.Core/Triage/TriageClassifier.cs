@@ -108,7 +108,7 @@ public sealed class TriageClassifier
                 }
                 else if (role == Role.Resolved)
                 {
-                    // "He is talking normally but keeps vomiting": a reassurance qualified by a contrast is not final.
+                    // "Talking normally, but now he keeps vomiting": a reassurance qualified by a contrast is not final.
                     if (!ContrastFollows(_lexicons[l], tokens, end))
                     {
                         resolvedEnd = Math.Max(resolvedEnd, end);
@@ -466,15 +466,22 @@ public sealed class TriageClassifier
         return false;
     }
 
-    /// <summary>A contrast word of the lexicon after <paramref name="end"/> in the same sentence.</summary>
+    /// <summary>
+    /// A contrast word of the lexicon after <paramref name="end"/> in the same sentence, followed there by a
+    /// present word: "a small bump, but now he is vomiting". A contrast alone is often the question that
+    /// follows a reassurance ("coughed it out, but what should I do next time?"), which leaves it final.
+    /// </summary>
     private static bool ContrastFollows(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int end)
     {
+        var contrast = false;
         for (var i = end + 1; i < tokens.Count && tokens[i].Sentence == tokens[end].Sentence; i++)
         {
-            if (lexicon.Contrast.Contains(tokens[i].Text))
+            if (contrast && lexicon.Present.Contains(tokens[i].Text))
             {
                 return true;
             }
+
+            contrast |= lexicon.Contrast.Contains(tokens[i].Text);
         }
 
         return false;
