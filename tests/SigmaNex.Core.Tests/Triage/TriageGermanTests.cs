@@ -204,6 +204,24 @@ public sealed class TriageGermanTests
     [InlineData("sie hat sich am Ofen verbrannt, die Haut löst sich ab", "severe_burns")]
     [InlineData("mein Kind hat an der Steckdose einen Stromschlag bekommen und ist bewusstlos", "electrocution")]
     [InlineData("er ist auf dem Rasen zusammengebrochen und atmet nicht", "cardiac_arrest")]
+    // fifth round: plain lay wording
+    [InlineData("meine Tochter hat ein Bonbon verschluckt und kann nicht mehr atmen", "choking")]
+    [InlineData("beim Abendessen kriegt er plötzlich keine Luft und kann nicht husten", "choking")]
+    [InlineData("hab mich am Glas geschnitten und es hört nicht auf, das Handtuch ist durchgeweicht", "severe_bleeding")]
+    [InlineData("der Verband ist komplett durchgeblutet", "severe_bleeding")]
+    [InlineData("meine Oma krampft seit zehn Minuten", "seizure")]
+    [InlineData("mein Mann krampft und hört nicht auf", "seizure")]
+    [InlineData("das Baby hat plötzlich angefangen zu zucken", "seizure")]
+    [InlineData("sie hat kochendes Wasser über den Bauch und die Beine geschüttet", "severe_burns")]
+    [InlineData("jemand hängt noch an der Stromleitung fest, was tun", "electrocution")]
+    [InlineData("er hat ein Starkstromkabel angefasst und hat Brandwunden", "electrocution")]
+    [InlineData("wie helfe ich bei einer Geburt zuhause ohne Hebamme", "childbirth")]
+    [InlineData("er war stundenlang in der prallen Sonne, jetzt ist er benommen und glüht", "heat_stroke")]
+    [InlineData("der Blitz hat neben uns eingeschlagen und jetzt reagiert er nicht", "electrocution", "lightning-strike")]
+    [InlineData("wir haben ihn gefunden, seitdem reagiert er nicht", "unconscious")]
+    [InlineData("sie will sich heute Nacht was antun", "suicide_self_harm")]
+    [InlineData("mein Opa redet wirres Zeug und kann den Arm nicht heben", "stroke")]
+    [InlineData("mein Sohn ist beim Schlittschuhlaufen eingebrochen", "hypothermia")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -325,6 +343,28 @@ public sealed class TriageGermanTests
     [InlineData("ich hab nen Herzinfarkt bekommen als ich meine Note gesehen hab lol")]
     [InlineData("mein Ping ist tot")]
     [InlineData("der Rasen ist verbrannt vom Sommer")]
+    // fifth round: things, figures of speech, frames, prevention, resolved
+    [InlineData("der Kopierer erstickt jeden Morgen am Papier")]
+    [InlineData("der Motor erstickt im Leerlauf")]
+    [InlineData("die Steckdose in der Küche ist tot")]
+    [InlineData("unser Projekt liegt seit Wochen im Koma")]
+    [InlineData("mir blutet das Herz bei diesen Bildern")]
+    [InlineData("bei den Nebenkosten krieg ich noch einen Herzinfarkt")]
+    [InlineData("wie kann ich einem Schlaganfall vorbeugen")]
+    [InlineData("wir fahren nachts viele Einsätze wegen Herzinfarkten, wie schaffe ich den Schlafrhythmus")]
+    [InlineData("wann muss ich mein Reanimationstraining auffrischen")]
+    [InlineData("der Blitz hat in das Nachbarhaus eingeschlagen")]
+    [InlineData("wegen eines schweren Unfalls ist die Autobahn gesperrt, wie komme ich nach München")]
+    [InlineData("meine Haare sind vom Glätteisen ganz verbrannt")]
+    [InlineData("im Deutschunterricht sollen wir den Suizid in der Novelle interpretieren")]
+    [InlineData("der Roman handelt von einer Frau, die ihren Mann vergiftet")]
+    [InlineData("1912 sind beim Untergang viele Menschen ertrunken")]
+    [InlineData("meine Tomaten sind bei der Hitze verbrannt")]
+    [InlineData("beim Bohren hab ich eine Leitung getroffen, mir ist aber nichts passiert")]
+    [InlineData("am Ofen die Hand verbrannt, nur eine kleine Rötung")]
+    [InlineData("er hat sich den Kopf gestoßen, spielt aber ganz normal weiter")]
+    [InlineData("die Schlange an der Kasse bewegt sich nicht")]
+    [InlineData("bei der Hitze krieg ich noch nen Hitzschlag")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
