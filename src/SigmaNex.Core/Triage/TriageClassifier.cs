@@ -83,11 +83,12 @@ public sealed class TriageClassifier
         // un infarto") also covers the English lexicon's reading of "infarto" as a typo of "infarct". A longer
         // match that merely passes through an idiom is not cancelled ("mixed bleach and vinegar, my eyes are
         // burning and I can hardly breathe" keeps its poisoning reading over the idiom "eyes are burning").
-        var idiomSpans = new List<(int Start, int End)>();
-        var frames = new List<(int Start, int End, TriageLexicon Lexicon)>();
-        // The end of the last reassurance: what starts before it is over ("se le pasó con el ventolín").
-        var resolvedEnd = -1;
-        var pastMarks = new List<(int Start, int End, TriageLexicon Lexicon)>();
+        // Context patterns may be limited to some categories (Scope; null: all).
+        var idiomSpans = new List<(int Start, int End, HashSet<string>? Scope)>();
+        var frames = new List<(int Start, int End, TriageLexicon Lexicon, HashSet<string>? Scope)>();
+        // Where reassurances end: what starts before one is over ("se le pasó con el ventolín").
+        var resolved = new List<(int End, HashSet<string>? Scope)>();
+        var pastMarks = new List<(int Start, int End, TriageLexicon Lexicon, HashSet<string>? Scope)>();
         foreach (var (ordinal, start, end) in matches)
         {
             var (l, role) = _roles[ordinal];
@@ -97,26 +98,27 @@ public sealed class TriageClassifier
                 // round" is not the reassurance "fainted ~ come round".
                 if (!NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end))
                 {
-                    idiomSpans.Add((start, end));
+                    idiomSpans.Add((start, end, _index.Pattern(ordinal).Scope));
                 }
             }
             else if (role is Role.Frame or Role.Resolved or Role.Past && !IsNegated(_lexicons[l], tokens, start, end))
             {
+                var scope = _index.Pattern(ordinal).Scope;
                 if (role == Role.Frame)
                 {
-                    frames.Add((start, end, _lexicons[l]));
+                    frames.Add((start, end, _lexicons[l], scope));
                 }
                 else if (role == Role.Resolved)
                 {
                     // "Talking normally, but now he keeps vomiting": a reassurance qualified by a contrast is not final.
                     if (!ContrastFollows(_lexicons[l], tokens, end))
                     {
-                        resolvedEnd = Math.Max(resolvedEnd, end);
+                        resolved.Add((end, scope));
                     }
                 }
                 else
                 {
-                    pastMarks.Add((start, end, _lexicons[l]));
+                    pastMarks.Add((start, end, _lexicons[l], scope));
                 }
             }
         }
@@ -128,23 +130,28 @@ public sealed class TriageClassifier
         foreach (var (ordinal, start, end) in matches)
         {
             var (l, role) = _roles[ordinal];
-            if (role != Role.Pattern
-                || idiomSpans.Exists(s => s.Start <= end && start <= s.End && !(start <= s.Start && s.End <= end && end - start > s.End - s.Start))
-                || frames.Exists(f => FrameReaches(tokens, f, start, end))
-                || IsNegated(_lexicons[l], tokens, start, end)
-                || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
-                || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
-                || _lexicons.Any(x => IsAboutThing(x, tokens, start, end, _index.Pattern(ordinal).Category)))
+            if (role != Role.Pattern)
             {
                 continue;
             }
 
             var pattern = _index.Pattern(ordinal);
+            bool Applies(HashSet<string>? scope) => scope is null || scope.Contains(pattern.Category);
+            if (idiomSpans.Exists(s => Applies(s.Scope) && s.Start <= end && start <= s.End && !(start <= s.Start && s.End <= end && end - start > s.End - s.Start))
+                || frames.Exists(f => Applies(f.Scope) && FrameReaches(tokens, (f.Start, f.End, f.Lexicon), start, end))
+                || IsNegated(_lexicons[l], tokens, start, end)
+                || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
+                || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
+                || _lexicons.Any(x => IsAboutThing(x, tokens, start, end, pattern.Category)))
+            {
+                continue;
+            }
+
             var mild = TriageCategory.GradedByExtent.Contains(pattern.Category)
                        && (IsMild(_lexicons[l], question, pattern, start, end) || (hinted is not null && hinted != _lexicons[l] && IsMild(hinted, question, pattern, start, end)));
             // Over (a reassurance follows) or long ago (a past-time marker in the sentence, no "now" between).
-            var over = start <= resolvedEnd
-                       || pastMarks.Exists(p => PastReaches(tokens, p, start, end));
+            var over = resolved.Exists(r => Applies(r.Scope) && start <= r.End)
+                       || pastMarks.Exists(p => Applies(p.Scope) && PastReaches(tokens, (p.Start, p.End, p.Lexicon), start, end));
             found.Add(new Found(pattern, _lexicons[l], start, end, mild || over ? Severity.Minor : pattern.Severity ?? _lexicons[l].Severities[pattern.Category]) { Softened = (mild || over) && pattern.Severity != Severity.Minor });
         }
 
@@ -253,13 +260,16 @@ public sealed class TriageClassifier
     /// <summary>
     /// A negation word inside the match that the pattern does not name, so a gap (~) passed over it: "die
     /// Schlange hat ihn nicht gebissen", "er hat die Batterie nicht verschluckt". A negation the pattern
-    /// names ("collapsed ~ not breathing") is part of what it describes.
+    /// names ("collapsed ~ not breathing") is part of what it describes, and one in an earlier clause than
+    /// the match's last word negates something else ("in der Kälte spür ich die Füße nicht mehr und ich
+    /// zitter unkontrolliert").
     /// </summary>
     private static bool NegatedInGap(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int start, int end)
     {
         for (var i = start + 1; i < end; i++)
         {
             if ((lexicon.Negations.Contains(question.Tokens[i].Text) || lexicon.NegationsAfter.Contains(question.Tokens[i].Text))
+                && question.Tokens[i].Clause == question.Tokens[end].Clause
                 && !pattern.Atoms.Any(a => question.Has(i, a.Id))
                 && !IsNotNegation(lexicon, question.Tokens, i))
             {

@@ -155,7 +155,10 @@ internal sealed class TriageLexicon
 
             var map = (YamlMappingNode)v;
             severities[category] = Enum.Parse<Severity>(((YamlScalarNode)Get(map, "severity")!).Value!, ignoreCase: true);
-            patterns.AddRange(List(Get(map, "patterns")).Select(p => TriagePattern.Parse(p, category)));
+            foreach (var p in List(Get(map, "patterns")).Select(p => TriagePattern.Parse(p, category)))
+            {
+                patterns.Add(p.Scope is null ? p : throw new FormatException($"{source}: pattern '{p.Source}' of {category}: '@' scopes only idioms, frames, reassurances and past markers"));
+            }
         }
 
         var age = new Dictionary<string, IReadOnlyList<TriagePattern>>(StringComparer.Ordinal);

@@ -12,20 +12,25 @@ namespace SigmaNex.Core.Triage;
 /// swapped), unless written <c>=word</c> (exact: for a word one typo away from a common word of another
 /// language, like "poison" and French "poisson"), or the question's word is itself a whole word of some
 /// pattern of any lexicon (then it is that word, not a typo). Inflection belongs in prefixes, not typos.
-/// No nested parentheses.
+/// A trailing <c>@category[,category]</c> limits a context pattern (idiom, frame, reassurance, past marker)
+/// to matches of those categories. No nested parentheses.
 /// </summary>
 internal sealed partial class TriagePattern
 {
     private readonly Element[] _elements;
 
-    private TriagePattern(string source, string category, Element[] elements, string? protocol, Severity? severity)
+    private TriagePattern(string source, string category, Element[] elements, string? protocol, Severity? severity, HashSet<string>? scope)
     {
         Source = source;
         Category = category;
         _elements = elements;
         Protocol = protocol;
         Severity = severity;
+        Scope = scope;
     }
+
+    /// <summary>The categories a context pattern applies to (<c>@major_trauma</c>), or null for all.</summary>
+    public HashSet<string>? Scope { get; }
 
     public string Source { get; }
 
@@ -49,6 +54,19 @@ internal sealed partial class TriagePattern
                 severity = level;
                 text = (text[..at] + text[(at + mark.Length)..]).Trim();
             }
+        }
+
+        HashSet<string>? scope = null;
+        var scoped = text.LastIndexOf('@');
+        if (scoped >= 0)
+        {
+            scope = text[(scoped + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            if (scope.Count == 0 || scope.Any(c => !TriageCategory.All.Contains(c)))
+            {
+                throw new FormatException($"pattern '{source}': '@' must be followed by known categories");
+            }
+
+            text = text[..scoped].Trim();
         }
 
         var arrow = text.IndexOf("=>", StringComparison.Ordinal);
@@ -98,7 +116,7 @@ internal sealed partial class TriagePattern
             throw new FormatException($"triage pattern '{source}' must start and end with a required word");
         }
 
-        return new TriagePattern(source, category, elements.ToArray(), protocol, severity);
+        return new TriagePattern(source, category, elements.ToArray(), protocol, severity, scope);
     }
 
     /// <summary>Every atom (word) of the pattern, for the index.</summary>

@@ -259,6 +259,41 @@ public sealed class TriageEngineTests
         Assert.False(With(ContextLexicon).Classify(text).Detected); // without the contrast list every one is over
     }
 
+    [Theory]
+    [InlineData("resolved: [\"talks normally @choking\"]", "he choked, talks normally", false)] // a scoped reassurance softens its category
+    [InlineData("resolved: [\"talks normally @choking\"]", "he is bleeding, talks normally", true)] // ... and no other
+    [InlineData("idioms: [\"bleeding ~2 heart @severe_bleeding\"]", "bleeding my heart", false)]
+    [InlineData("idioms: [\"choking ~2 heart @severe_bleeding\"]", "choking my heart", true)]
+    [InlineData("frames: [\"in the game @choking\"]", "in the game he is bleeding", true)]
+    [InlineData("frames: [\"in the game @choking\"]", "in the game he is choking", false)]
+    [InlineData("past: [\"last year @choking\"]", "last year he was bleeding", true)]
+    [InlineData("past: [\"last year @severe_bleeding\"]", "last year he was bleeding", false)]
+    public void Classify_ScopedContextPatterns_ApplyToTheirCategoriesOnly(string entry, string text, bool detected)
+    {
+        var lexicon = entry.StartsWith("resolved", StringComparison.Ordinal)
+            ? ContextLexicon.Replace("resolved: [\"(is|s) fine now\", \"coughed it out\", \"stopped choking\"]", entry, StringComparison.Ordinal)
+            : entry.StartsWith("frames", StringComparison.Ordinal) ? ContextLexicon.Replace("frames: [\"in the film\", \"my character\"]", entry, StringComparison.Ordinal)
+            : entry.StartsWith("past", StringComparison.Ordinal) ? ContextLexicon.Replace("past: [\"years ago\", \"as a child\"]", entry, StringComparison.Ordinal)
+            : ContextLexicon.Replace("present: [now, today]", "present: [now, today]\n" + entry, StringComparison.Ordinal);
+
+        Assert.Equal(detected, With(lexicon).Classify(text).Detected);
+    }
+
+    [Theory]
+    [InlineData("bleed* @choking")]
+    [InlineData("chok* @no_such_category")]
+    public void Parse_AScopeOnACategoryPatternOrAnUnknownCategory_IsRefused(string pattern) =>
+        Assert.Throws<FormatException>(() => TriageLexicon.Parse(ContextLexicon.Replace("patterns: [\"bleed*\"]", $"patterns: [\"{pattern}\"]", StringComparison.Ordinal), "test.yaml"));
+
+    [Fact]
+    public void Classify_ANegationInAnEarlierClauseOfAGap_DoesNotCancelTheMatch()
+    {
+        var lexicon = NotNegationLexicon.Replace("NOT_NEGATIONS", "negation_barriers: [and]", StringComparison.Ordinal);
+
+        Assert.True(With(lexicon).Classify("coughing not much, foam").Detected);
+        Assert.False(With(lexicon).Classify("coughing but not foam").Detected);
+    }
+
     private const string NotNegationLexicon = """
         language: xx
         negations: [no, not, without]

@@ -365,8 +365,21 @@ public sealed class TriageGermanTests
     [InlineData("er hat sich den Kopf gestoßen, spielt aber ganz normal weiter")]
     [InlineData("die Schlange an der Kasse bewegt sich nicht")]
     [InlineData("bei der Hitze krieg ich noch nen Hitzschlag")]
+    [InlineData("er hat sich am kopf gestoßen aber er ist nicht bewusstlos und redet normal")] // a reassurance scoped to head injuries
+    [InlineData("der Kleine ist vom Sofa gefallen und mit dem Kopf aufgeschlagen, war aber nicht bewusstlos")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
+
+    [Theory]
+    [InlineData("Brustschmerzen seit einer Stunde, redet aber normal", "heart_attack")] // "redet normal" reassures only after a head injury
+    [InlineData("er ist mit dem Kopf aufgeschlagen, redet normal, aber jetzt erbricht er ständig und ist verwirrt", "major_trauma")] // ... and not when a contrast brings it back
+    public void Classify_GermanScopedReassurance_LeavesOtherCategories(string text, string category)
+    {
+        var r = TriageClassifier.Default.Classify(text, "de");
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+    }
 
     [Fact]
     public void Classify_GermanNegation_StaysInItsClause()
