@@ -214,6 +214,20 @@ public sealed class TriageSpanishTests
     [InlineData("trato de reanimarlo pero no respira", "cardiac_arrest")]
     [InlineData("se desmayó y no respira, no es broma", "cardiac_arrest")]
     [InlineData("a mi tío lo agarró la corriente en el poste", "electrocution")]
+    // round 5: plain wording, informational variants
+    [InlineData("el niño se metió una moneda y se está poniendo azul", "choking")]
+    [InlineData("mi bebé se ha metido algo en la boca y no puede llorar ni respirar", "choking")]
+    [InlineData("mi tío empezó a sacudirse en el suelo sin control", "seizure")]
+    [InlineData("mi hija se tomó el triple de la dosis de jarabe", "poisoning")]
+    [InlineData("¿qué hacer si un niño se traga las pastillas de su abuelo?", "poisoning")]
+    [InlineData("lleva horas en la nieve, tiembla sin parar y arrastra las palabras", "hypothermia")]
+    [InlineData("me acaba de morder una víbora en el pie", "venomous_bite")]
+    [InlineData("qué hago si le pica una avispa a alguien alérgico", "anaphylaxis")]
+    [InlineData("dice que se va a cortar las venas", "suicide_self_harm")]
+    [InlineData("tengo las pastillas aquí y esta noche me las tomo todas", "suicide_self_harm")]
+    [InlineData("me ha dado una descarga muy fuerte con un cable pelado", "electrocution")]
+    [InlineData("a mi hijo se le encendió la camiseta con una vela", "severe_burns")]
+    [InlineData("hay un choque en la autopista, un coche volcó y el conductor no se mueve", "major_trauma")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -341,6 +355,31 @@ public sealed class TriageSpanishTests
     [InlineData("el abogado dijo que el caso está muerto")]
     [InlineData("el concierto fue brutal, el cantante se desmayó de la emoción jaja es broma")]
     [InlineData("se va para siempre a México")]
+    // round 5: other senses, figurative speech, ruled out, minor
+    [InlineData("Hay retenciones en la A-6 por un accidente, ¿qué ruta me recomiendas?")]
+    [InlineData("Hay que reanimar el ambiente de la fiesta, ¿qué música pongo?")]
+    [InlineData("mi suegra le envenena la cabeza a mi marido contra mí")]
+    [InlineData("tengo que envenenar a las hormigas del patio sin dañar al gato")]
+    [InlineData("mi novio es asfixiante, me controla el móvil")]
+    [InlineData("el concierto de anoche fue una descarga eléctrica")]
+    [InlineData("me dio un calambrazo de electricidad estática al tocar el coche")]
+    [InlineData("casi me ahogo de tanto reírme con el monólogo")]
+    [InlineData("me sangra el bolsillo con la gasolina")]
+    [InlineData("el neurólogo descartó que fuera un ictus, ¿cómo prevengo la migraña?")]
+    [InlineData("se encendió el testigo del aceite en el coche, ¿qué significa?")]
+    [InlineData("busco una película en la que un cirujano sufre un infarto")]
+    [InlineData("en el episodio de anoche hubo un parto en un ascensor")]
+    [InlineData("tenía la glucosa en 65 pero me tomé un zumo y ya estoy en 110")]
+    [InlineData("el informe trimestral está muerto, nadie lo lee")]
+    [InlineData("como enfermera de UCI veo muchos infartos, pero hoy quiero hablar de vacaciones")]
+    [InlineData("ese gol me provocó un infarto")]
+    [InlineData("me quedé sin aliento al ver el paisaje")]
+    [InlineData("la plancha del pelo me quemó las puntas")]
+    [InlineData("tengo una quemadura pequeña en el dedo")]
+    [InlineData("me he quemado con la plancha un poco, solo está rojo, sin ampollas")]
+    [InlineData("me pinché con una espina y sangró una gota")]
+    [InlineData("el cable del cargador está pelado, ¿es peligroso?")]
+    [InlineData("quiero envenenar las ratas sin que lo coma el gato")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
