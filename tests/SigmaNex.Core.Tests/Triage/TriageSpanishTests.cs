@@ -228,6 +228,11 @@ public sealed class TriageSpanishTests
     [InlineData("me ha dado una descarga muy fuerte con un cable pelado", "electrocution")]
     [InlineData("a mi hijo se le encendió la camiseta con una vela", "severe_burns")]
     [InlineData("hay un choque en la autopista, un coche volcó y el conductor no se mueve", "major_trauma")]
+    [InlineData("mi hijo se ha quedado sin aire y se agarra la garganta", "choking")]
+    [InlineData("mi abuela está en el suelo y no me contesta", "unconscious")]
+    [InlineData("me caí y me salen huesos de la pierna", "major_trauma", "fractures")]
+    [InlineData("la leche se le derramó hirviendo encima", "severe_burns")]
+    [InlineData("me agarró la corriente del río y no puedo salir", "drowning")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -380,6 +385,14 @@ public sealed class TriageSpanishTests
     [InlineData("me pinché con una espina y sangró una gota")]
     [InlineData("el cable del cargador está pelado, ¿es peligroso?")]
     [InlineData("quiero envenenar las ratas sin que lo coma el gato")]
+    [InlineData("casi me desmayo cuando vi el precio de la entrada")]
+    [InlineData("el arroz se me quemó otra vez, ¿cómo quito el olor a quemado?")]
+    [InlineData("se quemó la tostadora y olía a cable quemado")]
+    [InlineData("el huerto se ahoga con tanta lluvia")]
+    [InlineData("en clase vimos cómo envenenaron a Sócrates con cicuta")]
+    [InlineData("mi novela empieza con un ahogado en el puerto")]
+    [InlineData("ya no me duele la picadura de medusa, ¿me puedo bañar?")]
+    [InlineData("mi novio no me contesta los mensajes")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
