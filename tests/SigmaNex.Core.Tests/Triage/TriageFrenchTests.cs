@@ -224,6 +224,9 @@ public sealed class TriageFrenchTests
     [InlineData("il a oublié son insuline depuis deux jours, il a une soif énorme et il vomit", "diabetic_emergency", "hyperglycaemia")]
     [InlineData("comment dégager quelqu'un qui reste collé à un fil électrique ?", "electrocution")]
     [InlineData("grosse douleur o coeur qui serre, je transpire", "heart_attack")]
+    [InlineData("jme suis brule gravement avc de l eau bouillante sur tout le ventre ca cloque", "severe_burns")]
+    [InlineData("mon pere fait un avc la maintenant", "stroke")]
+    [InlineData("que faire quand on sort quelqu un de l eau et qu il ne respire pas", "drowning")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -382,6 +385,9 @@ public sealed class TriageFrenchTests
     [InlineData("mon mari a fait un infarctus, il a fini sa rééducation, il peut reprendre le vélo ?")]
     [InlineData("j'ai brûlé le gâteau, le four était trop chaud")]
     [InlineData("comment empoisonner les taupes du jardin ?")]
+    [InlineData("parle avc moi stp")] // texting "avc" for "avec"
+    [InlineData("il faut sortir les pates de l eau bouillante")]
+    [InlineData("on sort le linge de l eau")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
