@@ -80,6 +80,11 @@ public sealed class TriageEnglishTests
     [InlineData("my son ate peanuts and his lips are swelling, does he need his epipen?", "anaphylaxis", "anaphylaxis")]
     [InlineData("we all collapsed in the garage, the generator was running", "poisoning", "carbon-monoxide")]
     [InlineData("my son found the ant poison and licked it", "poisoning", "poisoning-swallowed")]
+    [InlineData("bitten on the ankle by a snake on the trail, two puncture marks", "venomous_bite", "snake-bite")]
+    [InlineData("he has COPD and is gasping, fighting for every breath", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("he collapsed and is gasping, not responding", "cardiac_arrest", "cpr-adult")]
+    [InlineData("someone is stuck to a live wire, how do I get them off", "electrocution", "electrocution")]
+    [InlineData("my little boy pulled the kettle down on himself, boiling water all over his chest", "severe_burns", "burns-scalds")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -198,6 +203,9 @@ public sealed class TriageEnglishTests
     [InlineData("my roses have black spot and are dying")]
     [InlineData("the wasp nest in the shed needs poison, which spray is best")]
     [InlineData("the lecture was so boring i nearly passed out")]
+    [InlineData("I burnt the bottom of my lasagne, how do I clean the dish")]
+    [InlineData("my boss is going to have a heart attack when he sees these figures")]
+    [InlineData("chest pain yesterday, ECG and bloods were normal, they said it's a muscle strain, what can I take")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }

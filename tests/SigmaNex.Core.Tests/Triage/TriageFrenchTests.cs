@@ -227,6 +227,8 @@ public sealed class TriageFrenchTests
     [InlineData("jme suis brule gravement avc de l eau bouillante sur tout le ventre ca cloque", "severe_burns")]
     [InlineData("mon pere fait un avc la maintenant", "stroke")]
     [InlineData("que faire quand on sort quelqu un de l eau et qu il ne respire pas", "drowning")]
+    [InlineData("jsuis allergik aux guepes jme suis fait piquer g la gorge qui serre", "anaphylaxis")]
+    [InlineData("je ne suis pas allergique mais la ma gorge gonfle", "anaphylaxis")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -388,6 +390,9 @@ public sealed class TriageFrenchTests
     [InlineData("parle avc moi stp")] // texting "avc" for "avec"
     [InlineData("il faut sortir les pates de l eau bouillante")]
     [InlineData("on sort le linge de l eau")]
+    [InlineData("piqure d abeille sur le bras, ca gonfle juste autour, je ne suis pas allergique")]
+    [InlineData("mon telephone est tombe dans l evier, il est noye")]
+    [InlineData("ce boulot va me tuer")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 

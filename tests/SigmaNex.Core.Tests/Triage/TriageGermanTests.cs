@@ -222,6 +222,10 @@ public sealed class TriageGermanTests
     [InlineData("sie will sich heute Nacht was antun", "suicide_self_harm")]
     [InlineData("mein Opa redet wirres Zeug und kann den Arm nicht heben", "stroke")]
     [InlineData("mein Sohn ist beim Schlittschuhlaufen eingebrochen", "hypothermia")]
+    [InlineData("er wurde von einer Trichternetzspinne gebissen und hat Schweißausbrüche", "venomous_bite")]
+    [InlineData("er hat Pilze gesammelt und gegessen, jetzt kotzt er und hat Krämpfe", "poisoning")]
+    [InlineData("bin 6 Meter abgestürzt und spüre meine Beine kaum", "major_trauma")]
+    [InlineData("der Bademeister hat ihn aus dem Wasser rausgeholt, er hustet und ist blau", "drowning")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -367,6 +371,8 @@ public sealed class TriageGermanTests
     [InlineData("bei der Hitze krieg ich noch nen Hitzschlag")]
     [InlineData("er hat sich am kopf gestoßen aber er ist nicht bewusstlos und redet normal")] // a reassurance scoped to head injuries
     [InlineData("der Kleine ist vom Sofa gefallen und mit dem Kopf aufgeschlagen, war aber nicht bewusstlos")]
+    [InlineData("ich ertrinke gerade in Arbeit")]
+    [InlineData("mein Kind hat an einem Tab geleckt, der Giftnotruf meinte das ist unbedenklich")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 

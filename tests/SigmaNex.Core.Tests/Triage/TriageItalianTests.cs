@@ -94,6 +94,7 @@ public sealed class TriageItalianTests
     [InlineData("punta da una vespa e si sta gonfiando tutta", "anaphylaxis", "anaphylaxis")]
     [InlineData("il taglietto sul dito sanguina tantissimo e non si ferma", "severe_bleeding", "severe-bleeding")]
     [InlineData("ho il telefono scarico e mio figlio è quasi annegato", "drowning", "drowning")]
+    [InlineData("se qualcuno resta attaccato a un cavo elettrico come lo stacco", "electrocution", "electrocution")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -241,6 +242,8 @@ public sealed class TriageItalianTests
     [InlineData("ho un taglietto sul labbro che sanguina ogni tanto")]
     [InlineData("ho una vescica da scottatura piccola sul dito")]
     [InlineData("mi sono scottato col vapore ma è solo un po' rosso, niente vesciche")]
+    [InlineData("mi sono scottata le spalle al mare, sono rosse")]
+    [InlineData("ha messo il dito nella presa ma non ha preso nessuna scossa, che protezioni servono")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }

@@ -233,6 +233,9 @@ public sealed class TriageSpanishTests
     [InlineData("me caí y me salen huesos de la pierna", "major_trauma", "fractures")]
     [InlineData("la leche se le derramó hirviendo encima", "severe_burns")]
     [InlineData("me agarró la corriente del río y no puedo salir", "drowning")]
+    [InlineData("que hago cuando sacas del agua a alguien que se estaba ahogando", "drowning")]
+    [InlineData("la abuela se durmio con el brasero encendido y esta mareada y vomitando", "poisoning")]
+    [InlineData("mi bebe se a tragado algo y no respira se esta poniendo morado", "choking")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
