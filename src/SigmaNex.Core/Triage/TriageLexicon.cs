@@ -135,6 +135,7 @@ internal sealed class TriageLexicon
 
     public static TriageLexicon Parse(string yamlText, string source)
     {
+        var atoms = new Dictionary<string, TriageAtom>(StringComparer.Ordinal);
         var yaml = new YamlStream();
         yaml.Load(new StringReader(yamlText));
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
@@ -155,7 +156,7 @@ internal sealed class TriageLexicon
 
             var map = (YamlMappingNode)v;
             severities[category] = Enum.Parse<Severity>(((YamlScalarNode)Get(map, "severity")!).Value!, ignoreCase: true);
-            foreach (var p in List(Get(map, "patterns")).Select(p => TriagePattern.Parse(p, category)))
+            foreach (var p in List(Get(map, "patterns")).Select(p => TriagePattern.Parse(p, category, atoms)))
             {
                 patterns.Add(p.Scope is null ? p : throw new FormatException($"{source}: pattern '{p.Source}' of {category}: '@' scopes only idioms, frames, reassurances and past markers"));
             }
@@ -167,7 +168,7 @@ internal sealed class TriageLexicon
             foreach (var (k, v) in ageMap.Children)
             {
                 var group = ((YamlScalarNode)k).Value!;
-                age[group] = List(v).Select(p => TriagePattern.Parse(p, group)).ToList();
+                age[group] = List(v).Select(p => TriagePattern.Parse(p, group, atoms)).ToList();
             }
         }
 
@@ -188,10 +189,10 @@ internal sealed class TriageLexicon
             ThingSubjects = Things(Words(Get(root, "thing_subjects")), source),
             ThingObjects = Things(Words(Get(root, "thing_objects")), source),
             ThingWindow = Get(root, "thing_window") is YamlScalarNode tw ? int.Parse(tw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
-            Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom")).ToList(),
-            Frames = List(Get(root, "frames")).Select(p => TriagePattern.Parse(p, "frame")).ToList(),
-            Resolved = List(Get(root, "resolved")).Select(p => TriagePattern.Parse(p, "resolved")).ToList(),
-            Past = List(Get(root, "past")).Select(p => TriagePattern.Parse(p, "past")).ToList(),
+            Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom", atoms)).ToList(),
+            Frames = List(Get(root, "frames")).Select(p => TriagePattern.Parse(p, "frame", atoms)).ToList(),
+            Resolved = List(Get(root, "resolved")).Select(p => TriagePattern.Parse(p, "resolved", atoms)).ToList(),
+            Past = List(Get(root, "past")).Select(p => TriagePattern.Parse(p, "past", atoms)).ToList(),
             Present = Words(Get(root, "present")),
             PastBarriers = Get(root, "past_barriers") is { } pb ? Words(pb) : Words(Get(root, "negation_barriers")),
             Patterns = patterns,

@@ -15,7 +15,7 @@ namespace SigmaNex.Core.Triage;
 /// A trailing <c>@category[,category]</c> limits a context pattern (idiom, frame, reassurance, past marker)
 /// to matches of those categories. No nested parentheses.
 /// </summary>
-internal sealed partial class TriagePattern
+internal sealed class TriagePattern
 {
     private readonly Element[] _elements;
 
@@ -40,7 +40,11 @@ internal sealed partial class TriagePattern
 
     public Severity? Severity { get; }
 
-    public static TriagePattern Parse(string source, string category)
+    /// <summary>
+    /// Compiles one pattern. <paramref name="atoms"/>, shared by the patterns of one lexicon, reuses the atom of a
+    /// word written before ("his", "her", "the" recur in thousands of alternatives): loading is on the CLI's start path.
+    /// </summary>
+    public static TriagePattern Parse(string source, string category, Dictionary<string, TriageAtom>? atoms = null)
     {
         var text = source.Trim();
         string? protocol = null;
@@ -94,9 +98,26 @@ internal sealed partial class TriagePattern
                 throw new FormatException($"triage pattern '{source}': '{part}' is not a word, a word*, a (group|of|words), a (group)? or ~N");
             }
 
-            var alternatives = inner.Split('|', StringSplitOptions.TrimEntries)
-                .Select(alt => WordSplit().Split(alt).Where(w => w.Length > 0).Select(w => TriageAtom.Parse(w, source)).ToArray())
-                .ToList();
+            var alternatives = new List<TriageAtom[]>();
+            foreach (var alt in inner.Split('|', StringSplitOptions.TrimEntries))
+            {
+                var words = SplitWords(alt);
+                var sequence = new TriageAtom[words.Count];
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (atoms is null)
+                    {
+                        sequence[i] = TriageAtom.Parse(words[i], source);
+                    }
+                    else if (!atoms.TryGetValue(words[i], out sequence[i]!))
+                    {
+                        sequence[i] = atoms[words[i]] = TriageAtom.Parse(words[i], source);
+                    }
+                }
+
+                alternatives.Add(sequence);
+            }
+
             if (alternatives.Any(a => a.Length == 0))
             {
                 throw new FormatException($"triage pattern '{source}' has an empty alternative in '{part}'");
@@ -233,6 +254,24 @@ internal sealed partial class TriagePattern
     private sealed record Element(TriageAtom[][]? Alternatives, int Gap);
 
     // Pattern words split like question words do ("self-harm" → "self harm", "l'aria" → "l aria"); "=" and "*" are marks.
-    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}*=]+")]
-    private static partial System.Text.RegularExpressions.Regex WordSplit();
+    private static List<string> SplitWords(string text)
+    {
+        var words = new List<string>(4);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetter(text[i]) || char.IsDigit(text[i]) || text[i] is '*' or '=');
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text[start..i]);
+                start = -1;
+            }
+        }
+
+        return words;
+    }
 }
