@@ -236,6 +236,35 @@ public sealed class TriageSpanishTests
     [InlineData("que hago cuando sacas del agua a alguien que se estaba ahogando", "drowning")]
     [InlineData("la abuela se durmio con el brasero encendido y esta mareada y vomitando", "poisoning")]
     [InlineData("mi bebe se a tragado algo y no respira se esta poniendo morado", "choking")]
+    // Ronda 7: primera persona, erratas e informativas descritas por lo que se ve.
+    [InlineData("llevo 5 minutos haciéndole masaje al corazón y nada", "cardiac_arrest")]
+    [InlineData("le hago compresiones y no vuelve a respirar", "cardiac_arrest")]
+    [InlineData("no ha dejado de sangrar desde hace una hora", "severe_bleeding")]
+    [InlineData("sigo sangrando mucho de la pierna", "severe_bleeding")]
+    [InlineData("he vuelto a cortarme y esta vez hay mucha sangre", "suicide_self_harm")]
+    [InlineData("me sigo cortando cada noche", "suicide_self_harm")]
+    [InlineData("mi novia me escribió despidiéndose y ahora no contesta", "suicide_self_harm")]
+    [InlineData("no puedo más, tengo la cuerda en el armario", "suicide_self_harm")]
+    [InlineData("me qiero morir, nadie me quiere", "suicide_self_harm")]
+    [InlineData("un ciclista se desmayó en la carrera y está ardiendo", "heat_stroke")]
+    [InlineData("mi hijo jugó un partido al sol, está ardiendo y muy confundido", "heat_stroke")]
+    [InlineData("después del partido al sol tiene 40 de fiebre", "heat_stroke")]
+    [InlineData("ya no tirito y tengo mucho sueño, estoy perdido en la nieve", "hypothermia")]
+    [InlineData("estoy atrapado en la montaña, tengo mucho frío y me estoy quedando dormido", "hypothermia")]
+    [InlineData("está helado y habla arrastrando las palabras", "hypothermia")]
+    [InlineData("cómo hago entrar en calor a alguien que estuvo horas en la nieve y está helado", "hypothermia")]
+    [InlineData("mi hijo metió los dedos en el enchufe y le está dando la corriente", "electrocution")]
+    [InlineData("cómo aparto a alguien de un cable con corriente", "electrocution")]
+    [InlineData("tragamos mucha agua en el río y ahora respira mal", "drowning")]
+    [InlineData("nos revolcó una ola y le cuesta respirar", "drowning")]
+    [InlineData("puede quedar agua en los pulmones después de casi ahogarse?", "drowning")]
+    [InlineData("a todos nos duele la cabeza en casa, tenemos la caldera vieja", "poisoning", "carbon-monoxide")]
+    [InlineData("me mareo y vomito desde que encendí el brasero", "poisoning", "carbon-monoxide")]
+    [InlineData("me tomé 20 pastillas de paracetamol", "poisoning")]
+    [InlineData("tomé por error un sorbo de lejía", "poisoning")]
+    [InlineData("me he hinchado entera tras tomar amoxicilina", "anaphylaxis")]
+    [InlineData("el bebé viene ya y no llega la ambulancia", "childbirth")]
+    [InlineData("cómo se corta el cordón umbilical en un parto en casa", "childbirth")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -396,6 +425,25 @@ public sealed class TriageSpanishTests
     [InlineData("mi novela empieza con un ahogado en el puerto")]
     [InlineData("ya no me duele la picadura de medusa, ¿me puedo bañar?")]
     [InlineData("mi novio no me contesta los mensajes")]
+    // Ronda 7: palabras, modismos y sustos que no fueron.
+    [InlineData("cómo se dice quemadura en inglés")]
+    [InlineData("cómo se escribe hemorragia, con h?")]
+    [InlineData("me sangran los ojos con tus faltas de ortografía")]
+    [InlineData("me sangran los oídos de escuchar ese reggaeton")]
+    [InlineData("me quemé las cejas estudiando para la oposición")]
+    [InlineData("me corté hace una semana, ya dejó de sangrar, ¿tengo que ponerme la antitetánica?")]
+    [InlineData("la herida está cicatrizando bien, ¿cuándo quito los puntos?")]
+    [InlineData("mi hija bebió de la botella de lejía pero solo tenía agua")]
+    [InlineData("me volví a cortar el pelo y me quedé fatal")]
+    [InlineData("mi compañero se despidió de todos porque se jubila")]
+    [InlineData("como separo los cables del enchufe para cambiarlo")]
+    [InlineData("el calentador de gas hace un ruido raro, ¿es peligroso?")]
+    [InlineData("tengo náuseas por el embarazo, ¿puedo usar la estufa de butano?")]
+    [InlineData("le hice un masaje en el pecho con vaporub para la tos")]
+    [InlineData("me estoy hinchando a comer gambas en la cena de Navidad")]
+    [InlineData("el calor de la ciudad me ahoga, ¿me mudo al campo?")]
+    [InlineData("tengo las pastillas preparadas para la semana en el pastillero")]
+    [InlineData("la piscina ahora es más profunda, ¿es peligroso para los niños?")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
@@ -406,5 +454,13 @@ public sealed class TriageSpanishTests
 
         Assert.Equal("cardiac_arrest", r.Category);
         Assert.DoesNotContain("severe_bleeding", r.AlsoMatched);
+    }
+
+    [Fact]
+    public void Classify_SpanishNothingHappened_IsQualifiedByWhatFollows()
+    {
+        Assert.False(_triage.Classify("se cayó de la bici, no pasó nada, ¿le pongo hielo en la rodilla?", "es").Detected);
+        Assert.Equal("major_trauma", _triage.Classify("se cayó del tejado, al principio no pasó nada pero ahora no siente las piernas", "es").Category);
+        Assert.Equal("poisoning", _triage.Classify("mi hija bebió lejía, no pasó nada al principio pero ahora vomita", "es").Category);
     }
 }
