@@ -95,6 +95,26 @@ public sealed class TriageItalianTests
     [InlineData("il taglietto sul dito sanguina tantissimo e non si ferma", "severe_bleeding", "severe-bleeding")]
     [InlineData("ho il telefono scarico e mio figlio è quasi annegato", "drowning", "drowning")]
     [InlineData("se qualcuno resta attaccato a un cavo elettrico come lo stacco", "electrocution", "electrocution")]
+    // Round 7: first person and common words (heart massage, throat closing, one-sided weakness, soaked and shivering,
+    // conditional threats with a negated premise, water swallowed while swimming, a fall and cannot get up); recall kept.
+    [InlineData("sto facendo il massaggio al cuore a mia madre, quanto devo continuare?", "cardiac_arrest", "cpr-adult")]
+    [InlineData("devo continuare a spingere sul petto finché arriva l'ambulanza?", "cardiac_arrest", "cpr-adult")]
+    [InlineData("ho mangiato dei gamberi e sento la gola chiusa", "anaphylaxis", "anaphylaxis")]
+    [InlineData("dopo la puntura di vespa mi si stringe la gola", "anaphylaxis", "anaphylaxis")]
+    [InlineData("nn riesco ad alzare il braccio sinistro e parlo impastato", "stroke", "stroke-fast")]
+    [InlineData("le parole non mi escono più e mi cede la gamba destra", "stroke", "stroke-fast")]
+    [InlineData("siamo bagnati fradici in montagna e tremiamo fortissimo", "hypothermia", "hypothermia")]
+    [InlineData("come si tratta l'assideramento", "hypothermia", "hypothermia")]
+    [InlineData("sono caduta nel lago gelato e nn smetto di battere i denti", "hypothermia", "hypothermia")]
+    [InlineData("se domani non mi richiama mi uccido", "suicide_self_harm", "suicide-risk")]
+    [InlineData("nn ha piu senso niente, ho ingoiato tutte le pillole", "suicide_self_harm", "suicide-risk")]
+    [InlineData("ho bevuto dell'acido per sbaglio e mi brucia lo stomaco", "poisoning", "poisoning-swallowed")]
+    [InlineData("ha bevuto tanta acqua in piscina e ora tossisce e respira male", "drowning", "drowning")]
+    [InlineData("sono caduta in casa e non riesco ad alzarmi, ho male all'anca", "major_trauma", "fractures")]
+    [InlineData("ieri hanno escluso l'infarto ma ora ho di nuovo un dolore fortissimo al petto", "heart_attack", "heart-attack")]
+    [InlineData("se mi lascia mi ammazzo", "suicide_self_harm", "suicide-risk")]
+    [InlineData("è stata pugnalata alla pancia e perde tanto sangue", "severe_bleeding", "severe-bleeding")]
+    [InlineData("mio figlio ha mangiato dei funghi, sono velenosi?", "poisoning", "poisoning-swallowed")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -244,6 +264,21 @@ public sealed class TriageItalianTests
     [InlineData("mi sono scottato col vapore ma è solo un po' rosso, niente vesciche")]
     [InlineData("mi sono scottata le spalle al mare, sono rosse")]
     [InlineData("ha messo il dito nella presa ma non ha preso nessuna scossa, che protezioni servono")]
+    // Round 7: devices and markets, sport, poisonous tongues and animals, anger, conditional hyperbole, ruled out, glucose back to normal.
+    [InlineData("il portatile è spento, nessun segno di vita anche col caricatore")]
+    [InlineData("il motore del tagliaerba si è ingolfato e tossisce")]
+    [InlineData("wall street ha avuto un infarto dopo i dati sull'inflazione")]
+    [InlineData("la difesa è stata soffocata dal pressing avversario")]
+    [InlineData("le meduse sono velenose? domani andiamo al mare")]
+    [InlineData("mia suocera ha una lingua velenosa")]
+    [InlineData("gli è salito il sangue alla testa e ha cominciato a urlare")]
+    [InlineData("se perdiamo il derby mi butto dal ponte")]
+    [InlineData("se non vinciamo lo scudetto mi sparo")]
+    [InlineData("mi sono bruciato la reputazione in ufficio")]
+    [InlineData("quelle parole sono state una coltellata")]
+    [InlineData("dal medico hanno escluso l'infarto, cosa posso fare per la pressione?")]
+    [InlineData("ho avuto un calo di zuccheri ma ho bevuto un succo e adesso è 100")]
+    [InlineData("il traffico in città è un infarto continuo")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
