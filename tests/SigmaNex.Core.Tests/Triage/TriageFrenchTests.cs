@@ -229,6 +229,33 @@ public sealed class TriageFrenchTests
     [InlineData("que faire quand on sort quelqu un de l eau et qu il ne respire pas", "drowning")]
     [InlineData("jsuis allergik aux guepes jme suis fait piquer g la gorge qui serre", "anaphylaxis")]
     [InlineData("je ne suis pas allergique mais la ma gorge gonfle", "anaphylaxis")]
+    // round 7: a negation before a new subject ("je me sens pas bien j'ai...") does not reach the next verb
+    [InlineData("je me sens pas bien j'ai une douleur dans la poitrine", "heart_attack")]
+    [InlineData("je comprends pas j'ai du sang partout", "severe_bleeding")]
+    [InlineData("rien ne marche il s'étouffe toujours", "choking")]
+    [InlineData("je peux pas bouger je suis tombée dans l'escalier je sens plus mes jambes", "major_trauma")]
+    [InlineData("jsuis diabetique jme sens pas bien je tremble", "diabetic_emergency")]
+    [InlineData("je ne pense pas qu'il respire encore", "cardiac_arrest")]
+    // round 7: breathing too short to speak, retractions
+    [InlineData("mon fils respire très vite, ses côtes se creusent à chaque respiration et il n'arrive plus à parler", "breathing_difficulty")]
+    [InlineData("mon bébé a du tirage, on voit ses côtes à chaque inspiration", "breathing_difficulty")]
+    [InlineData("ma fille est tellement essoufflée qu'elle arrive plus à parler", "breathing_difficulty")]
+    [InlineData("jarrive pas a reprendre mon souffle jpeux meme plus parler", "breathing_difficulty")]
+    [InlineData("je respire super mal j'ai la poitrine qui siffle", "breathing_difficulty")]
+    [InlineData("jmetouffe avec un bonbon", "choking")]
+    // round 7: first-person stroke and chest forms, past French "ma"
+    [InlineData("jarrive plu a lever mon bras droit depuis tout a lheure", "stroke")]
+    [InlineData("je peux plus bouger ma jambe", "stroke")]
+    [InlineData("je sens plus ma jambe gauche d'un coup", "stroke")]
+    [InlineData("d'un coup je vois double et je tiens plus debout", "stroke")]
+    [InlineData("ça serre ma poitrine", "heart_attack")]
+    [InlineData("personne m'aime je veux plus être là", "suicide_self_harm")]
+    [InlineData("je transpire plus et jsuis bouillant après le match en plein soleil", "heat_stroke")]
+    [InlineData("ma glycémie est à 0,4 je transpire", "diabetic_emergency")]
+    [InlineData("il a sauté le repas il tremble et il est diabétique", "diabetic_emergency")]
+    [InlineData("le boxeur est KO depuis 3 minutes il se réveille pas", "unconscious")]
+    [InlineData("on m'a poignardé dans le dos en sortant du bar je saigne", "severe_bleeding")]
+    [InlineData("je vais me tuer si elle me quitte", "suicide_self_harm")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -393,6 +420,22 @@ public sealed class TriageFrenchTests
     [InlineData("piqure d abeille sur le bras, ca gonfle juste autour, je ne suis pas allergique")]
     [InlineData("mon telephone est tombe dans l evier, il est noye")]
     [InlineData("ce boulot va me tuer")]
+    // round 7: boxing, futile hyperbole, betrayal, shock devices, diagnosis given, Québec cars and appliances
+    [InlineData("Le boxeur a été mis KO au troisième round, quel combat hier soir !")]
+    [InlineData("ce prof m'a mis KO avec son contrôle")]
+    [InlineData("Je vais me tuer si je rate encore ce niveau de Mario Kart")]
+    [InlineData("Mon collègue m'a poignardé dans le dos en allant voir le patron")]
+    [InlineData("il s'est fait poignarder dans le dos par son propre parti")]
+    [InlineData("Le choc électrique de la clôture des vaches est trop fort, comment le régler ?")]
+    [InlineData("le collier à choc électrique pour chien est-il interdit en Suisse ?")]
+    [InlineData("Mon char est mort sur l'autoroute à matin, vous connaissez un bon garagiste à Laval ?")]
+    [InlineData("ma laveuse est morte, vous conseillez quelle marque ?")]
+    [InlineData("Le serpent qui m'a mordu était une couleuvre, le garde du parc a confirmé qu'elle est pas venimeuse, je désinfecte comment ?")]
+    [InlineData("l'araignée m'a mordu mais le pharmacien a confirmé qu'elle est inoffensive, ça gratte")]
+    [InlineData("aux urgences ils ont dit que c'était pas un AVC, juste une paralysie faciale a frigore, ça dure combien ?")]
+    [InlineData("je veux plus être là le samedi matin au boulot, je change de planning")]
+    [InlineData("je sens plus mon bras j'ai dormi dessus")]
+    [InlineData("non je ne saigne pas, je me suis juste cogné")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
@@ -403,5 +446,13 @@ public sealed class TriageFrenchTests
 
         Assert.Equal("cardiac_arrest", r.Category);
         Assert.DoesNotContain("severe_bleeding", r.AlsoMatched);
+    }
+
+    [Fact]
+    public void Classify_FrenchPastMarker_PassesPronouns()
+    {
+        var r = _triage.Classify("il y a deux ans j'ai fait un AVC, quel régime suivre ?", "fr");
+
+        Assert.False(r.Detected);
     }
 }
