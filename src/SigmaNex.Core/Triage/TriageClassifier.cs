@@ -75,7 +75,7 @@ public sealed class TriageClassifier
 
     public TriageResult Classify(string text, string? languageHint = null)
     {
-        var tokens = TriageTokens.Split(text);
+        var tokens = TriageTokens.Split(text, languageHint);
         var question = _index.Analyse(tokens);
         var matches = _index.Matches(question);
 
@@ -261,7 +261,7 @@ public sealed class TriageClassifier
     /// A negation word inside the match that the pattern does not name, so a gap (~) passed over it: "die
     /// Schlange hat ihn nicht gebissen", "er hat die Batterie nicht verschluckt". A negation the pattern
     /// names ("collapsed ~ not breathing") is part of what it describes, and one in an earlier clause than
-    /// the match's last word negates something else ("in der Kälte spür ich die Füße nicht mehr und ich
+    /// the match's last word, or before a barrier word ("and") inside the match, negates something else ("in der Kälte spür ich die Füße nicht mehr und ich
     /// zitter unkontrolliert").
     /// </summary>
     private static bool NegatedInGap(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int start, int end)
@@ -271,7 +271,8 @@ public sealed class TriageClassifier
             if ((lexicon.Negations.Contains(question.Tokens[i].Text) || lexicon.NegationsAfter.Contains(question.Tokens[i].Text))
                 && question.Tokens[i].Clause == question.Tokens[end].Clause
                 && !pattern.Atoms.Any(a => question.Has(i, a.Id))
-                && !IsNotNegation(lexicon, question.Tokens, i))
+                && !IsNotNegation(lexicon, question.Tokens, i)
+                && !BarrierBefore(lexicon, question, pattern, i, end))
             {
                 return true;
             }
@@ -456,6 +457,29 @@ public sealed class TriageClassifier
                 && (inside ? !pattern.Atoms.Any(a => question.Has(i, a.Id)) : tokens[i].Clause == tokens[i < start ? start : end].Clause))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After the negation at <paramref name="from"/>, a <c>negation_barriers</c> word comes before any word of the
+    /// pattern: the negation is about something else ("a pas mangé et il tremble"), while in "a pas gonflé et
+    /// respire" it negates "gonflé", a word of the match.
+    /// </summary>
+    private static bool BarrierBefore(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int from, int to)
+    {
+        for (var k = from + 1; k <= to; k++)
+        {
+            if (lexicon.NegationBarriers.Contains(question.Tokens[k].Text))
+            {
+                return true;
+            }
+
+            if (pattern.Atoms.Any(a => question.Has(k, a.Id)))
+            {
+                return false;
             }
         }
 

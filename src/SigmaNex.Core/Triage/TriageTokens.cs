@@ -15,7 +15,8 @@ internal readonly record struct TriageToken(string Text, int Clause, int Start, 
 /// <summary>
 /// Splits a question for triage: folded words, clause numbers at punctuation and "but", sentence numbers
 /// at full stops, question and exclamation marks and line breaks. A "but" word starts a new clause and
-/// stays a word of it (Italian "ma" is also French "my": "ma petite").
+/// stays a word of it — except Italian "ma" in a French question, where it is "my" ("je sens plus ma
+/// jambe"). A comma between digits is a decimal comma ("glycémie à 0,4"), not a clause break.
 /// </summary>
 internal static class TriageTokens
 {
@@ -24,7 +25,7 @@ internal static class TriageTokens
         "but", "however", "although", "ma", "pero", "mais", "aber", "sondern", "jedoch", "tuttavia", "pourtant", "cependant", "embargo",
     };
 
-    public static List<TriageToken> Split(string text)
+    public static List<TriageToken> Split(string text, string? language = null)
     {
         var tokens = new List<TriageToken>();
         var clause = 0;
@@ -46,7 +47,7 @@ internal static class TriageTokens
             if (start >= 0)
             {
                 var word = TextFolding.Fold(text[start..i].ToLowerInvariant());
-                if (s_clauseWords.Contains(word))
+                if (s_clauseWords.Contains(word) && !(word == "ma" && language == "fr"))
                 {
                     clause++;
                     tokens.Add(new TriageToken(word, clause, start, i) { Sentence = sentence });
@@ -67,7 +68,8 @@ internal static class TriageTokens
                 start = -1;
             }
 
-            if (c is '.' or ',' or ';' or '!' or '?' or ':' or '\n' or '(' or ')' or '¿' or '¡')
+            var decimalComma = c == ',' && i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
+            if (c is '.' or ',' or ';' or '!' or '?' or ':' or '\n' or '(' or ')' or '¿' or '¡' && !decimalComma)
             {
                 clause++;
             }

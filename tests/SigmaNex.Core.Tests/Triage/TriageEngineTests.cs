@@ -292,6 +292,8 @@ public sealed class TriageEngineTests
 
         Assert.True(With(lexicon).Classify("coughing not much, foam").Detected);
         Assert.False(With(lexicon).Classify("coughing but not foam").Detected);
+        Assert.True(With(lexicon).Classify("coughing not much and foam").Detected); // a barrier before any word of the pattern
+        Assert.False(With(lexicon).Classify("coughing and not foam").Detected); // ... but not when the negation reaches a word of it
     }
 
     private const string NotNegationLexicon = """

@@ -11,6 +11,31 @@ public sealed class TriageMechanismTests
     private readonly TriageClassifier _triage = TriageClassifier.Default;
 
     [Theory]
+    [InlineData("he can't stop convulsing, it's been five minutes", "en", "seizure")] // "can't stop" is no negation
+    [InlineData("non smette di sanguinare dalla gamba, il lenzuolo è zuppo", "it", "severe_bleeding")]
+    [InlineData("no para de sangrar la herida del brazo, empapó la toalla", "es", "severe_bleeding")]
+    [InlineData("ça arrête pas de saigner, le torchon est trempé", "fr", "severe_bleeding")]
+    public void Classify_ContinuationVerbsWithANegationWord_AreNotNegations(string text, string language, string category)
+    {
+        var r = _triage.Classify(text, language);
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+    }
+
+    [Fact]
+    public void Split_FrenchMa_IsMyNotBut_AndADecimalCommaIsNoClauseBreak()
+    {
+        var french = TriageTokens.Split("je sens plus ma jambe", "fr");
+        var italian = TriageTokens.Split("sta meglio ma ora vomita", "it");
+        var sugar = TriageTokens.Split("glycémie à 0,4 il tremble", "fr");
+
+        Assert.Single(french.Select(t => t.Clause).Distinct());
+        Assert.Equal(2, italian.Select(t => t.Clause).Distinct().Count());
+        Assert.Single(sugar.Select(t => t.Clause).Distinct());
+    }
+
+    [Theory]
     [InlineData("my nose is bleeding", "en")]
     [InlineData("my son gets nosebleeds when the air is dry", "en")]
     [InlineData("mi sanguina il naso", "it")]
