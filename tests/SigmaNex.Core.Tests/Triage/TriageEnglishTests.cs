@@ -108,6 +108,8 @@ public sealed class TriageEnglishTests
     [InlineData("cant get my breth, gasping after every word, chest is so tight", "breathing_difficulty", "breathing-difficulty")]
     [InlineData("they couldn't rule out a stroke and now his arm is weak", "stroke", "stroke-fast")]
     [InlineData("I was on the phone, he won't wake up", "unconscious", "unconscious-person")]
+    [InlineData("found a man on the pavement, he's breathing but won't open his eyes", "unconscious", "unconscious-person")]
+    [InlineData("my brother went through the ice, he was shivering but now he's stopped", "hypothermia", "hypothermia")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -249,6 +251,10 @@ public sealed class TriageEnglishTests
     [InlineData("I'm on the roof fixing the tiles, going to come down for lunch")]
     [InlineData("we're havin a baby in June!")]
     [InlineData("blacking out the windows in the nursery, which blinds")]
+    [InlineData("I choked in the cup final and missed the penalty")]
+    [InlineData("any drills for my breaststroke? my coach says my stroke is too wide")]
+    [InlineData("when I saw the price I almost passed out")]
+    [InlineData("my boss says it's just indigestion")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }

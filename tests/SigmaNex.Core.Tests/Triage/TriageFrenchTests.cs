@@ -256,6 +256,8 @@ public sealed class TriageFrenchTests
     [InlineData("le boxeur est KO depuis 3 minutes il se réveille pas", "unconscious")]
     [InlineData("on m'a poignardé dans le dos en sortant du bar je saigne", "severe_bleeding")]
     [InlineData("je vais me tuer si elle me quitte", "suicide_self_harm")]
+    [InlineData("j ai avale une gorgee de deboucheur, ca me brule la gorge", "poisoning")]
+    [InlineData("l electricien a pris du 400 volts en touchant le tableau", "electrocution")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");

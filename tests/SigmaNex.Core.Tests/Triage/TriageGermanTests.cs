@@ -253,6 +253,7 @@ public sealed class TriageGermanTests
     [InlineData("tochter hat im pool viel wasser geschluckt, atmet jetzt ganz schnell", "drowning")]
     [InlineData("meine Freundin kriegt gerade das Kind, was soll ich tun", "childbirth")]
     [InlineData("ich seh schon das Köpfchen, die Wehen sind ganz stark", "childbirth")]
+    [InlineData("ein Mann ist am Baggersee untergegangen, wir haben ihn rausgezogen", "drowning")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -416,6 +417,8 @@ public sealed class TriageGermanTests
     [InlineData("Ich hab Spülmittel ins Planschbecken getan, jetzt schäumt alles")]
     [InlineData("Die Wespe hat mich gestochen, mir ist ein bisschen schwindelig vor Schreck aber sonst alles gut")]
     [InlineData("Meine Hände sind voller Blasen vom Rudern")]
+    [InlineData("der Motor von meinem Roller stirbt an jeder Ampel ab")]
+    [InlineData("brauche ich das Notfallset dann überhaupt noch?")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 

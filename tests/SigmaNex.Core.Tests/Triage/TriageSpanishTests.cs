@@ -265,6 +265,8 @@ public sealed class TriageSpanishTests
     [InlineData("me he hinchado entera tras tomar amoxicilina", "anaphylaxis")]
     [InlineData("el bebé viene ya y no llega la ambulancia", "childbirth")]
     [InlineData("cómo se corta el cordón umbilical en un parto en casa", "childbirth")]
+    [InlineData("a mi abuelo se le ha reventado una variz y sale la sangre a chorro", "severe_bleeding")]
+    [InlineData("lo revolco una ola y trago muchisima agua, respira con dificultad", "drowning")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -444,6 +446,9 @@ public sealed class TriageSpanishTests
     [InlineData("el calor de la ciudad me ahoga, ¿me mudo al campo?")]
     [InlineData("tengo las pastillas preparadas para la semana en el pastillero")]
     [InlineData("la piscina ahora es más profunda, ¿es peligroso para los niños?")]
+    [InlineData("tengo que sangrar los frenos de la moto")]
+    [InlineData("se me ha quemado el fondo de la paella")]
+    [InlineData("como no pasar frio si me quedo atrapado en el coche con nieve")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
