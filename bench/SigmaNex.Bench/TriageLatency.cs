@@ -31,7 +31,9 @@ public static class TriageLatency
         var index = Stopwatch.StartNew();
         _ = new TriageClassifier(lexicons);
         index.Stop();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm: parsing {parse.Elapsed.TotalMilliseconds:F0} ms, indexing {index.Elapsed.TotalMilliseconds:F0} ms"));
+        var all = lexicons.SelectMany(l => l.Patterns.Concat(l.Idioms).Concat(l.Frames).Concat(l.Resolved).Concat(l.Past)).ToList();
+        var distinctWords = all.SelectMany(p => p.Atoms).Select(a => a.Key).Distinct().Count();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm: parsing {parse.Elapsed.TotalMilliseconds:F0} ms, indexing {index.Elapsed.TotalMilliseconds:F0} ms ({all.Count} patterns, {distinctWords} distinct words)"));
 
         const int Runs = 20_000;
         foreach (var question in questions)

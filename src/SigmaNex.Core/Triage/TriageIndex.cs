@@ -44,10 +44,15 @@ internal sealed class TriageIndex
 {
     private readonly List<TriageAtom> _atoms = [];
     private readonly TriagePattern[] _patterns;
-    private readonly Dictionary<string, int[]> _whole;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
-    private readonly Dictionary<ulong, int[]> _oneDeleted;
-    private readonly Dictionary<string, int[]> _shortDropped;
+    // Lists, not frozen arrays: copying 100,000 one-deletion entries into arrays cost a third of the build,
+    // which is on the CLI's start path. They are never changed after the constructor.
+    private readonly Dictionary<string, List<int>> _whole;
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    // One-deletion hash → atom id, or (negative) ~index of a list in _oneDeletedShared when several atoms share the
+    // hash: most of the 100,000 entries hold one atom, and a list each was most of the index's build time.
+    private readonly Dictionary<ulong, int> _oneDeleted = [];
+    private readonly List<List<int>> _oneDeletedShared = [];
+    private readonly Dictionary<string, List<int>> _shortDropped;
     private readonly int[][] _startingWith;
     private readonly int _longestPrefix;
     private readonly int _longestFuzzy;
@@ -55,22 +60,38 @@ internal sealed class TriageIndex
     public TriageIndex(IReadOnlyList<TriagePattern> patterns)
     {
         _patterns = [.. patterns];
-        var ids = new Dictionary<(string, bool, bool), int>();
-        foreach (var atom in _patterns.SelectMany(p => p.Atoms))
-        {
-            if (!ids.TryGetValue(atom.Key, out var id))
-            {
-                id = _atoms.Count;
-                ids[atom.Key] = id;
-                _atoms.Add(atom);
-            }
 
-            atom.Id = id;
+        // Equal atoms share an id. A lexicon shares one atom between its patterns, so each instance is seen once;
+        // the ids are keyed by word, one map per (prefix, exact) kind.
+        var ids = new[]
+        {
+            new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal),
+            new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal),
+        };
+        var seen = new HashSet<TriageAtom>(ReferenceEqualityComparer.Instance);
+        foreach (var pattern in _patterns)
+        {
+            foreach (var atom in pattern.Atoms)
+            {
+                if (!seen.Add(atom))
+                {
+                    continue;
+                }
+
+                var byWord = ids[(atom.Prefix ? 1 : 0) + (atom.Exact ? 2 : 0)];
+                if (!byWord.TryGetValue(atom.Word, out var id))
+                {
+                    id = _atoms.Count;
+                    byWord[atom.Word] = id;
+                    _atoms.Add(atom);
+                }
+
+                atom.Id = id;
+            }
         }
 
         var whole = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var oneDeleted = new Dictionary<ulong, List<int>>();
         var shortDropped = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id)
             where TKey : notnull
@@ -108,17 +129,14 @@ internal sealed class TriageIndex
                 _longestFuzzy = Math.Max(_longestFuzzy, atom.Word.Length);
                 for (var j = -1; j < atom.Word.Length; j++)
                 {
-                    Add(oneDeleted, Hash(atom.Word, j), id);
+                    AddOneDeleted(Hash(atom.Word, j), id);
                 }
             }
         }
 
-        static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
-            map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _whole = Freeze(whole);
-        _prefixes = Freeze(prefixes).GetAlternateLookup<ReadOnlySpan<char>>();
-        _oneDeleted = oneDeleted.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _shortDropped = Freeze(shortDropped);
+        _whole = whole;
+        _prefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _shortDropped = shortDropped;
 
         var startingWith = new List<int>[_atoms.Count];
         for (var ordinal = 0; ordinal < _patterns.Length; ordinal++)
@@ -176,9 +194,16 @@ internal sealed class TriageIndex
                 var head = token.AsSpan(0, k);
                 for (var j = -1; j < k; j++)
                 {
-                    if (_oneDeleted.TryGetValue(Hash(head, j), out ids))
+                    if (_oneDeleted.TryGetValue(Hash(head, j), out var one))
                     {
-                        candidates.AddRange(ids);
+                        if (one >= 0)
+                        {
+                            candidates.Add(one);
+                        }
+                        else
+                        {
+                            candidates.AddRange(_oneDeletedShared[~one]);
+                        }
                     }
                 }
             }
@@ -198,7 +223,7 @@ internal sealed class TriageIndex
             // themselves pattern words, and kept apart so that a pattern needs another, whole word beside it.
             if (!known && found.Count == 0 && _shortDropped.TryGetValue(token, out ids))
             {
-                weak[i] = ids;
+                weak[i] = [.. ids];
             }
         }
 
@@ -206,6 +231,26 @@ internal sealed class TriageIndex
     }
 
     /// <summary>FNV-1a hash of <paramref name="text"/> without the letter at <paramref name="skip"/> (-1: none).</summary>
+    private void AddOneDeleted(ulong hash, int id)
+    {
+        if (!_oneDeleted.TryGetValue(hash, out var one))
+        {
+            _oneDeleted[hash] = id;
+        }
+        else if (one >= 0)
+        {
+            if (one != id)
+            {
+                _oneDeleted[hash] = ~_oneDeletedShared.Count;
+                _oneDeletedShared.Add([one, id]);
+            }
+        }
+        else if (_oneDeletedShared[~one][^1] != id)
+        {
+            _oneDeletedShared[~one].Add(id);
+        }
+    }
+
     private static ulong Hash(ReadOnlySpan<char> text, int skip)
     {
         var hash = 14695981039346656037UL;
