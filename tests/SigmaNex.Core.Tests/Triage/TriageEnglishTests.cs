@@ -110,6 +110,15 @@ public sealed class TriageEnglishTests
     [InlineData("I was on the phone, he won't wake up", "unconscious", "unconscious-person")]
     [InlineData("found a man on the pavement, he's breathing but won't open his eyes", "unconscious", "unconscious-person")]
     [InlineData("my brother went through the ice, he was shivering but now he's stopped", "hypothermia", "hypothermia")]
+    // Round 9: went under at the beach, water breathed in, a few words at a time, shaking after the river, a real fit.
+    [InlineData("my friend went under at the beach and isn't breathing, we got him onto the sand", "drowning", "drowning")]
+    [InlineData("she slipped under the waves and we dragged her out, she's blue", "drowning", "drowning")]
+    [InlineData("my son swallowed a lot of pool water and is coughing and sleepy hours later", "drowning", "drowning")]
+    [InlineData("my chest is so tight I can only get out a couple of words at a time and my lips look bluish", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("I can only get out one or two words between breaths", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("I fell through into the river and now I can't stop shaking, my fingers won't work and I'm getting sleepy", "hypothermia", "hypothermia")]
+    [InlineData("we fell into the lake and now my son can't stop shaking and his hands won't work", "hypothermia", "hypothermia")]
+    [InlineData("she had a fit when she saw the flashing lights, she's still jerking", "seizure", "seizures")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -255,6 +264,31 @@ public sealed class TriageEnglishTests
     [InlineData("any drills for my breaststroke? my coach says my stroke is too wide")]
     [InlineData("when I saw the price I almost passed out")]
     [InlineData("my boss says it's just indigestion")]
+    // Round 9: burn, poison, choke, drown, stroke, collapse, overdose, contractions, unconscious in other senses; word questions, titles.
+    [InlineData("Can I burn an ISO to a USB stick on a Mac?")]
+    [InlineData("We've burnt through our savings since he lost his job.")]
+    [InlineData("Does cycling burn more calories than running?")]
+    [InlineData("Social media has poisoned the debate on vaccines.")]
+    [InlineData("Is poison ivy actually related to cashews?")]
+    [InlineData("Chainsaw won't start unless I adjust the choke.")]
+    [InlineData("They choked in the second half and lost 3-1.")]
+    [InlineData("The ivy is choking the old oak at the bottom of the garden.")]
+    [InlineData("The rain drowned out the speeches at the rally.")]
+    [InlineData("The low fields are drowning after a week of rain.")]
+    [InlineData("Which oil do I use for a 2 stroke outboard?")]
+    [InlineData("The roof of the old barn collapsed under the weight of the snow.")]
+    [InlineData("I think I overdosed my tomatoes with fertiliser.")]
+    [InlineData("A squirrel electrocuted itself on the transformer and the whole street lost power.")]
+    [InlineData("The dog brought in a half dead bird again.")]
+    [InlineData("Freud's idea of the unconscious mind, any good intro books?")]
+    [InlineData("The contractions in 'won't' and 'can't' confuse my ESL students.")]
+    [InlineData("How do you pronounce 'anaphylaxis'?")]
+    [InlineData("Heat Stroke is the name of our band's new single, out on Friday!")]
+    [InlineData("Does anyone remember Cardiac Arrest, the BBC hospital drama from the 90s?")]
+    [InlineData("Mum had a fit when she saw the state of my room.")]
+    [InlineData("These wings are so spicy my tongue is on fire.")]
+    [InlineData("I'm out cold after night shift, talk tomorrow.")]
+    [InlineData("My brakes need bleeding after I swapped the calipers.")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
