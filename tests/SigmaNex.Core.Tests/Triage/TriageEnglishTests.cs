@@ -119,6 +119,7 @@ public sealed class TriageEnglishTests
     [InlineData("I fell through into the river and now I can't stop shaking, my fingers won't work and I'm getting sleepy", "hypothermia", "hypothermia")]
     [InlineData("we fell into the lake and now my son can't stop shaking and his hands won't work", "hypothermia", "hypothermia")]
     [InlineData("she had a fit when she saw the flashing lights, she's still jerking", "seizure", "seizures")]
+    [InlineData("bit of steak stuck in my throat and I can barely get any air in", "choking", "choking-adult")] // another lexicon's thing noun is scoped, not global
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
