@@ -141,7 +141,7 @@ public sealed class TriageClassifier
                 || frames.Exists(f => Applies(f.Scope) && FrameReaches(tokens, (f.Start, f.End, f.Lexicon), start, end))
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
-                || NegatedInGap(_lexicons[l], question, _index.Pattern(ordinal), start, end)
+                || NegatedInGap(_lexicons[l], question, pattern, start, end)
                 || _lexicons.Any(x => IsAboutThing(x, tokens, start, end, pattern.Category)))
             {
                 continue;
@@ -261,8 +261,8 @@ public sealed class TriageClassifier
     /// A negation word inside the match that the pattern does not name, so a gap (~) passed over it: "die
     /// Schlange hat ihn nicht gebissen", "er hat die Batterie nicht verschluckt". A negation the pattern
     /// names ("collapsed ~ not breathing") is part of what it describes, and one in an earlier clause than
-    /// the match's last word, or before a barrier word ("and") inside the match, negates something else ("in der Kälte spür ich die Füße nicht mehr und ich
-    /// zitter unkontrolliert").
+    /// the match's last word, or before a barrier word ("and") inside the match, negates something else
+    /// ("in der Kälte spür ich die Füße nicht mehr und ich zitter unkontrolliert").
     /// </summary>
     private static bool NegatedInGap(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int start, int end)
     {
