@@ -281,6 +281,12 @@ public sealed class TriageGermanTests
     [InlineData("ich krieg keine Luft mehr, mein Hals ist total zu seit ich die Nüsse gegessen hab", "anaphylaxis")]
     [InlineData("er ist beim Klettern abgestürzt, 10 Meter tief", "major_trauma")]
     [InlineData("mein Sohn hat das Spielzeug vom Hund verschluckt und kriegt keine Luft", "choking")]
+    [InlineData("ich tu mir heute noch was an", "suicide_self_harm")]
+    [InlineData("mein Bein ist komplett verdreht, ich kann nicht aufstehen", "major_trauma")]
+    [InlineData("ich seh doppelt und meine rechte Hand gehorcht nicht", "stroke")]
+    [InlineData("meine Zunge wird dick nach dem Krabbensalat", "anaphylaxis")]
+    [InlineData("bin im Zelt eingeschneit und zitter seit Stunden", "hypothermia")]
+    [InlineData("das Baby zieht beim Atmen die Rippen ein", "breathing_difficulty")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -491,6 +497,10 @@ public sealed class TriageGermanTests
     [InlineData("ich krieg keine Luft, wenn ich an sie denke")]
     [InlineData("sie hat mich eiskalt abserviert, ich bin total verwirrt")]
     [InlineData("wie viel Zucker auf 30 Gramm Mehl?")]
+    [InlineData("ich blute finanziell aus seit der Scheidung")]
+    [InlineData("der Kuchen ist im Ofen zusammengefallen und verbrannt")]
+    [InlineData("der Stürmer ist im Strafraum zusammengebrochen, hat aber nur simuliert")]
+    [InlineData("die Verbrennung ist nur klein, keine Blasen")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
