@@ -287,6 +287,12 @@ public sealed class TriageGermanTests
     [InlineData("meine Zunge wird dick nach dem Krabbensalat", "anaphylaxis")]
     [InlineData("bin im Zelt eingeschneit und zitter seit Stunden", "hypothermia")]
     [InlineData("das Baby zieht beim Atmen die Rippen ein", "breathing_difficulty")]
+    [InlineData("hilfe ich sterbe, mein Herz", "heart_attack")]
+    [InlineData("ich krampfe gleich wieder, spür das schon", "seizure")]
+    [InlineData("mit dem Cuttermesser tief geschnitten, die Sehne sieht man", "severe_bleeding")]
+    [InlineData("meine Lippen kribbeln und werden blau", "breathing_difficulty")]
+    [InlineData("er macht keinen Atemzug mehr", "cardiac_arrest")]
+    [InlineData("mein Sohn hat nen Krampfanfall, zuckt im Bein und Arm", "seizure")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -501,6 +507,8 @@ public sealed class TriageGermanTests
     [InlineData("der Kuchen ist im Ofen zusammengefallen und verbrannt")]
     [InlineData("der Stürmer ist im Strafraum zusammengebrochen, hat aber nur simuliert")]
     [InlineData("die Verbrennung ist nur klein, keine Blasen")]
+    [InlineData("ich sterbe vor Lachen, mein Herz")]
+    [InlineData("ich krampfe schon in der Wade")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
