@@ -280,6 +280,22 @@ public sealed class TriageSpanishTests
     [InlineData("la cañería reventó y me cortó la pierna, sangra mucho", "severe_bleeding")]
     [InlineData("en el coche le dio un infarto a mi marido", "heart_attack")]
     [InlineData("entró en coma después de tomarse las pastillas", "unconscious")]
+    // Ronda 10: un lado que no se siente, "ya ni suda", ampollas lejos del aceite, "ahogarse" junto al agua con errata, epilepsia con crisis.
+    [InlineData("estoy en el suelo del baño y no me puedo levantar, no siento la pierna derecha y me sale la voz rara", "stroke")]
+    [InlineData("de repente no siento la mano derecha y no me salen las palabras", "stroke")]
+    [InlineData("el abuelo esta muy confuso y ardiendo, ha estado toda la tarde en el huerto con este calor y ya ni suda", "heat_stroke")]
+    [InlineData("llevo horas al sol y ya ni sudo, me mareo y vomito", "heat_stroke")]
+    [InlineData("a mi compañero le ha saltado el aceite de la freidora a la cara y el pecho, tiene ampollas enormes", "severe_burns")]
+    [InlineData("me salto aceite hirviendo a la cara y tengo ampollas grandes", "severe_burns")]
+    [InlineData("mi primo se estaba ahgando en la piscina lo hemos sacado y no respiraa", "drowning")]
+    [InlineData("se esta ahogando con la comida, no puede respirar", "choking")]
+    [InlineData("soy epileptico y llevo dos crisis seguidas, estoy solo", "seizure")]
+    [InlineData("mi hijo es epileptico y le esta dando una crisis", "seizure")]
+    [InlineData("le han dado una puñalada en la espalda y sangra mucho", "severe_bleeding")]
+    [InlineData("me duele el pecho como una puñalada y me falta el aire", "heart_attack")]
+    [InlineData("a mi padre le ha dado un infarto al ver la factura, le duele el pecho y suda", "heart_attack")]
+    [InlineData("tia mi madre no respira ayuda", "cardiac_arrest")]
+    [InlineData("mi hijo se ha bebido el suavizante, es toxico? vomita", "poisoning")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -494,6 +510,19 @@ public sealed class TriageSpanishTests
     [InlineData("Mi gato se comió una cucaracha envenenada")]
     [InlineData("La película 'Infarto' la vi ayer en el cine")]
     [InlineData("Ayer me desmayé en el gimnasio pero me hicieron análisis y electro y todo salió bien")]
+    // Ronda 10: risa con hipérbole, deudas que asfixian, veneno y puñaladas figuradas, herencia, aparatos, plantas, series.
+    [InlineData("me muero de risa con este video jajaja no puedo respirar")]
+    [InlineData("tia ese outfit mata, me ha dado un infarto al verte jajaja")]
+    [InlineData("estamos asfixiados con las deudas de la hipoteca, no llegamos a fin de mes")]
+    [InlineData("las facturas de la luz me asfixian este invierno")]
+    [InlineData("mi suegra tiene veneno en la lengua, todo lo que dice es para herir")]
+    [InlineData("lo de mi mejor amiga fue una puñalada trapera, se ha liado con mi ex")]
+    [InlineData("ahogar las penas en alcohol no funciona, ya lo he probado jaja")]
+    [InlineData("nunca he tenido una convulsion, pero mi madre es epileptica, es hereditario?")]
+    [InlineData("el portatil se sobrecalienta y se apaga solo cuando juego, le da un golpe de calor jaja")]
+    [InlineData("el limonero tiene una plaga y se esta muriendo, le sale una savia pegajosa del tronco como si sangrara")]
+    [InlineData("en juego de tronos a joffrey lo envenenan en la boda y se asfixia, que escenón")]
+    [InlineData("nadie se ha tomado nada raro, solo queria saber si el suavizante es toxico por si acaso")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
