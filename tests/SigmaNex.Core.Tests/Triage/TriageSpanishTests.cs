@@ -296,6 +296,10 @@ public sealed class TriageSpanishTests
     [InlineData("a mi padre le ha dado un infarto al ver la factura, le duele el pecho y suda", "heart_attack")]
     [InlineData("tia mi madre no respira ayuda", "cardiac_arrest")]
     [InlineData("mi hijo se ha bebido el suavizante, es toxico? vomita", "poisoning")]
+    [InlineData("toque la valla electrica y me tiembla todo el brazo y me duele el pecho", "electrocution")]
+    [InlineData("me pico una viuda negra y tengo calambres en la tripa", "venomous_bite")]
+    [InlineData("me mordio una araña de casa y la herida se esta poniendo negra", "venomous_bite")]
+    [InlineData("en la ciudad me falta el aire, tengo asma", "breathing_difficulty")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -523,6 +527,11 @@ public sealed class TriageSpanishTests
     [InlineData("el limonero tiene una plaga y se esta muriendo, le sale una savia pegajosa del tronco como si sangrara")]
     [InlineData("en juego de tronos a joffrey lo envenenan en la boda y se asfixia, que escenón")]
     [InlineData("nadie se ha tomado nada raro, solo queria saber si el suavizante es toxico por si acaso")]
+    [InlineData("me mordio una araña pequeña de casa pero no tengo ningun sintoma")]
+    [InlineData("a la ciudad le falta el aire con tanta contaminacion")]
+    [InlineData("hay que desangrar el pescado nada mas pescarlo para que sepa mejor")]
+    [InlineData("mi movil se calienta tanto que parece que le va a dar un golpe de calor")]
+    [InlineData("la hipoteca nos esta ahogando y el banco no negocia")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
