@@ -300,6 +300,15 @@ public sealed class TriageSpanishTests
     [InlineData("me pico una viuda negra y tengo calambres en la tripa", "venomous_bite")]
     [InlineData("me mordio una araña de casa y la herida se esta poniendo negra", "venomous_bite")]
     [InlineData("en la ciudad me falta el aire, tengo asma", "breathing_difficulty")]
+    [InlineData("ayudaaa mi niño no respira se ha caido a la piscina", "drowning")]
+    [InlineData("ayuda no puedo respirar tengo la cara hinchada", "anaphylaxis")]
+    [InlineData("me tiemblan las piernas, estoy sudando y no he comido, soy diabetica", "diabetic_emergency")]
+    [InlineData("mi marido dice que le aprieta el pecho, esta palido y sudando, tiene 60 años y es diabetico", "heart_attack")]
+    [InlineData("el bebe ha nacido en el baño y no llora", "childbirth")]
+    [InlineData("el bebe acaba de nacer en casa y no llora", "childbirth")]
+    [InlineData("mi amigo se ha metido algo y no se despierta, respira muy lento", "poisoning")]
+    [InlineData("no creo que sea un infarto pero me duele mucho el pecho y estoy sudando", "heart_attack")]
+    [InlineData("mi ex es un veneno, me ha amenazado con matarse", "suicide_self_harm")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -532,6 +541,13 @@ public sealed class TriageSpanishTests
     [InlineData("hay que desangrar el pescado nada mas pescarlo para que sepa mejor")]
     [InlineData("mi movil se calienta tanto que parece que le va a dar un golpe de calor")]
     [InlineData("la hipoteca nos esta ahogando y el banco no negocia")]
+    [InlineData("el concierto fue brutal, sali sin voz y sin aliento")]
+    [InlineData("la tele dice que hay alerta por golpe de calor para mañana, como protejo a mis abuelos")]
+    [InlineData("ese tio es un veneno para el equipo")]
+    [InlineData("hay que cortar la hemorragia de gastos en la empresa")]
+    [InlineData("no creo que sea un infarto, tengo 20 años y es despues del gimnasio")]
+    [InlineData("el socorrista hizo un simulacro de rcp con un muñeco en la playa")]
+    [InlineData("mi hija ha nacido hace un mes y no llora nunca, es normal?")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
