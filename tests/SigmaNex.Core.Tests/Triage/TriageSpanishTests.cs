@@ -309,6 +309,16 @@ public sealed class TriageSpanishTests
     [InlineData("mi amigo se ha metido algo y no se despierta, respira muy lento", "poisoning")]
     [InlineData("no creo que sea un infarto pero me duele mucho el pecho y estoy sudando", "heart_attack")]
     [InlineData("mi ex es un veneno, me ha amenazado con matarse", "suicide_self_harm")]
+    [InlineData("me he caido en la ducha y no me puedo levantar, me duele muchisimo la cadera, tengo 82 años", "major_trauma")]
+    [InlineData("no me siento la cara y el brazo izquierdo no me responde", "stroke")]
+    [InlineData("no siento la cara desde hace una hora y hablo raro", "stroke")]
+    [InlineData("me han pegado una paliza y sangro por el oido", "major_trauma")]
+    [InlineData("estoy en el suelo, me ha dado un mareo y no puedo ni moverme, veo todo negro", "unconscious")]
+    [InlineData("me ha picado algo en el monte, se me hincha la pierna y tengo dos puntitos", "venomous_bite")]
+    [InlineData("mi padre tiene un cuchillo clavado en la pierna", "severe_bleeding")]
+    [InlineData("estoy embarazada de 30 semanas y tengo contracciones cada 20 minutos", "childbirth")]
+    [InlineData("estoy de parto, rompi la bolsa hace una hora", "childbirth")]
+    [InlineData("no creo que respire, esta azul", "breathing_difficulty")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -548,6 +558,12 @@ public sealed class TriageSpanishTests
     [InlineData("no creo que sea un infarto, tengo 20 años y es despues del gimnasio")]
     [InlineData("el socorrista hizo un simulacro de rcp con un muñeco en la playa")]
     [InlineData("mi hija ha nacido hace un mes y no llora nunca, es normal?")]
+    [InlineData("jamas ha tenido convulsiones, es solo que tiembla cuando tiene frio")]
+    [InlineData("no siento que me ahogue, solo estoy un poco congestionado")]
+    [InlineData("no creo que mi hijo se haya intoxicado, solo ha lamido el jabon")]
+    [InlineData("aun no he roto aguas y las contracciones son cada 20 minutos, es pronto para ir?")]
+    [InlineData("no me siento la cara de la anestesia del dentista")]
+    [InlineData("Me mordió el hámster y me dejó dos puntitos con un poco de sangre.")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
