@@ -319,6 +319,12 @@ public sealed class TriageSpanishTests
     [InlineData("estoy embarazada de 30 semanas y tengo contracciones cada 20 minutos", "childbirth")]
     [InlineData("estoy de parto, rompi la bolsa hace una hora", "childbirth")]
     [InlineData("no creo que respire, esta azul", "breathing_difficulty")]
+    [InlineData("mi hermana se a cortado las venas", "suicide_self_harm")]
+    [InlineData("a mi madre le a dado un ictuss", "stroke")]
+    [InlineData("mi hijo se a tomado las pastiyas de la abuela", "poisoning")]
+    [InlineData("mi abuelo se asfixia de calor y esta confuso", "heat_stroke")]
+    [InlineData("el rival le dio un codazo y se asfixia, no puede respirar", "breathing_difficulty")]
+    [InlineData("se ha ahogado en la piscina durante el examen de natacion", "drowning")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -564,6 +570,12 @@ public sealed class TriageSpanishTests
     [InlineData("aun no he roto aguas y las contracciones son cada 20 minutos, es pronto para ir?")]
     [InlineData("no me siento la cara de la anestesia del dentista")]
     [InlineData("Me mordió el hámster y me dejó dos puntitos con un poco de sangre.")]
+    [InlineData("el pescado sangrante no me gusta, lo prefiero bien hecho")]
+    [InlineData("mi abuela hace un flan que esta de infarto")]
+    [InlineData("el cantante se ha desplomado en las listas de ventas")]
+    [InlineData("el arbitro nos asfixio con tantas faltas pitadas")]
+    [InlineData("el tren de la bruja asfixia de calor en verano")]
+    [InlineData("mi hermano se ha ahogado en el examen de conducir, los nervios")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
