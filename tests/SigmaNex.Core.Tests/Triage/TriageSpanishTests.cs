@@ -325,6 +325,8 @@ public sealed class TriageSpanishTests
     [InlineData("mi abuelo se asfixia de calor y esta confuso", "heat_stroke")]
     [InlineData("el rival le dio un codazo y se asfixia, no puede respirar", "breathing_difficulty")]
     [InlineData("se ha ahogado en la piscina durante el examen de natacion", "drowning")]
+    [InlineData("no sangra por fuera pero tiene la barriga dura e hinchada tras el accidente", "major_trauma")]
+    [InlineData("se dio con el manillar de la bici en la tripa y ahora la tiene dura y le duele mucho", "major_trauma")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -576,6 +578,7 @@ public sealed class TriageSpanishTests
     [InlineData("el arbitro nos asfixio con tantas faltas pitadas")]
     [InlineData("el tren de la bruja asfixia de calor en verano")]
     [InlineData("mi hermano se ha ahogado en el examen de conducir, los nervios")]
+    [InlineData("tengo la barriga hinchada y dura de los gases despues de comer")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
