@@ -120,6 +120,14 @@ public sealed class TriageEnglishTests
     [InlineData("we fell into the lake and now my son can't stop shaking and his hands won't work", "hypothermia", "hypothermia")]
     [InlineData("she had a fit when she saw the flashing lights, she's still jerking", "seizure", "seizures")]
     [InlineData("bit of steak stuck in my throat and I can barely get any air in", "choking", "choking-adult")] // another lexicon's thing noun is scoped, not global
+    // Round 10: a number of one's own pills, a drink that turned out to be a chemical, an animal that "got" someone,
+    // a cold home and barely talking, a throat that is closing up.
+    [InlineData("i swallowed about 20 of my sleeping pills an hour ago", "poisoning", "poisoning-swallowed")]
+    [InlineData("he took a swig from a bottle thinking it was juice, it was antifreeze", "poisoning", "poisoning-swallowed")]
+    [InlineData("a scorpion got me on the ankle and my leg is going numb", "venomous_bite", "spider-scorpion-stings")]
+    [InlineData("a rattler got him on the calf", "venomous_bite", "snake-bite")]
+    [InlineData("no heating in the flat and my nan is hardly talking", "hypothermia", "hypothermia")]
+    [InlineData("my throat is closing up and i can't swallow", "anaphylaxis", "anaphylaxis")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -290,6 +298,19 @@ public sealed class TriageEnglishTests
     [InlineData("These wings are so spicy my tongue is on fire.")]
     [InlineData("I'm out cold after night shift, talk tomorrow.")]
     [InlineData("My brakes need bleeding after I swapped the calipers.")]
+    // Round 10: chillies, a crowd given a heart attack, what is toxic for a pet, blanking in a test, a date that was a
+    // train wreck, a choke-out and a legal question, drawings and school projects, all-clear and pranks, a tiny blister.
+    [InlineData("the vindaloo made my mouth burn for an hour")]
+    [InlineData("that last-minute goal gave the whole crowd a heart attack")]
+    [InlineData("how much chocolate is toxic for a 10kg spaniel?")]
+    [InlineData("I blanked out in the chemistry test and couldn't recall anything")]
+    [InlineData("our first date was an absolute train wreck")]
+    [InlineData("the bouncer choked the lad out, is that assault?")]
+    [InlineData("drawing a vampire with a slit throat for art class")]
+    [InlineData("doing a school project on how snake venom works")]
+    [InlineData("had a stroke scare but the doctors said there was no stroke, all clear")]
+    [InlineData("the overdose post was just a prank, nobody took anything")]
+    [InlineData("small burn from the straighteners, tiny blister")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
