@@ -128,6 +128,10 @@ public sealed class TriageEnglishTests
     [InlineData("a rattler got him on the calf", "venomous_bite", "snake-bite")]
     [InlineData("no heating in the flat and my nan is hardly talking", "hypothermia", "hypothermia")]
     [InlineData("my throat is closing up and i can't swallow", "anaphylaxis", "anaphylaxis")]
+    [InlineData("my wife's cgm says lo and she's shaky and sweating", "diabetic_emergency", "hypoglycaemia")]
+    [InlineData("a player on the pitch collapsed and isnt breathing", "cardiac_arrest", "cpr-adult")] // "pitch" is a thing only for drowning
+    [InlineData("my dad went into cardiac arrest in the ambulance", "cardiac_arrest", "cpr-adult")]
+    [InlineData("my son went in after his phone and is drowning", "drowning", "drowning")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -311,6 +315,18 @@ public sealed class TriageEnglishTests
     [InlineData("had a stroke scare but the doctors said there was no stroke, all clear")]
     [InlineData("the overdose post was just a prank, nobody took anything")]
     [InlineData("small burn from the straighteners, tiny blister")]
+    [InlineData("the devs poisoned the meta with this patch")]
+    [InlineData("my formulas are bleeding into the next column")]
+    [InlineData("the pitch is drowning after all the rain")]
+    [InlineData("the back tyre is bleeding air, slow puncture")]
+    [InlineData("my fuel pump is dying, the car stalls at every junction")]
+    [InlineData("the whole stadium went into cardiac arrest when he scored")]
+    [InlineData("the stock plunged and traders had a collective stroke")]
+    [InlineData("that comedian was hilarious, I choked on my beer")]
+    [InlineData("hypothermia is the main risk on a winter camp, what sleeping bag do I need")]
+    [InlineData("my phone fell in the bath and drowned, the rice didn't help")]
+    [InlineData("I'm gonna have a heart attack if this parcel doesn't turn up")]
+    [InlineData("she fell in the pool but never went under and was laughing after")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
