@@ -132,6 +132,9 @@ public sealed class TriageEnglishTests
     [InlineData("a player on the pitch collapsed and isnt breathing", "cardiac_arrest", "cpr-adult")] // "pitch" is a thing only for drowning
     [InlineData("my dad went into cardiac arrest in the ambulance", "cardiac_arrest", "cpr-adult")]
     [InlineData("my son went in after his phone and is drowning", "drowning", "drowning")]
+    [InlineData("i keep having seizures back to back and don't come round in between", "seizure", "seizures")]
+    [InlineData("my heart is racing like mad and I think I'm going to pass out", "heart_attack", "heart-attack")]
+    [InlineData("he stopped fitting but still not waking up after 10 minutes", "unconscious", "unconscious-person")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -327,6 +330,12 @@ public sealed class TriageEnglishTests
     [InlineData("my phone fell in the bath and drowned, the rice didn't help")]
     [InlineData("I'm gonna have a heart attack if this parcel doesn't turn up")]
     [InlineData("she fell in the pool but never went under and was laughing after")]
+    [InlineData("we burnt through 3 bags of charcoal at the bbq")]
+    [InlineData("my fish tank heater died and the water is freezing")]
+    [InlineData("the kids' lego tower collapsed again")]
+    [InlineData("fainting goats keel over when they get scared")]
+    [InlineData("the bleeding was from a nosebleed and it has stopped")]
+    [InlineData("she stopped fitting and the paramedics checked her and said she's fine")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
