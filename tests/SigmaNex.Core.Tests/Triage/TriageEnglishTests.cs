@@ -135,6 +135,10 @@ public sealed class TriageEnglishTests
     [InlineData("i keep having seizures back to back and don't come round in between", "seizure", "seizures")]
     [InlineData("my heart is racing like mad and I think I'm going to pass out", "heart_attack", "heart-attack")]
     [InlineData("he stopped fitting but still not waking up after 10 minutes", "unconscious", "unconscious-person")]
+    [InlineData("i got my hand caught in the meat slicer, theres blood spraying", "severe_bleeding", "severe-bleeding")]
+    [InlineData("we dragged him out of the canal, he's breathing weird and coughing up foam", "drowning", "drowning")]
+    [InlineData("at the festival my mate is confused and has stopped sweating", "heat_stroke", "heat-stroke")]
+    [InlineData("he is bleeding well badly from his head", "severe_bleeding", "severe-bleeding")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -336,6 +340,7 @@ public sealed class TriageEnglishTests
     [InlineData("fainting goats keel over when they get scared")]
     [InlineData("the bleeding was from a nosebleed and it has stopped")]
     [InlineData("she stopped fitting and the paramedics checked her and said she's fine")]
+    [InlineData("my uncle is a bleeding nightmare at christmas")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
