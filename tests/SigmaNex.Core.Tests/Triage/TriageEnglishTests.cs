@@ -139,6 +139,10 @@ public sealed class TriageEnglishTests
     [InlineData("we dragged him out of the canal, he's breathing weird and coughing up foam", "drowning", "drowning")]
     [InlineData("at the festival my mate is confused and has stopped sweating", "heat_stroke", "heat-stroke")]
     [InlineData("he is bleeding well badly from his head", "severe_bleeding", "severe-bleeding")]
+    [InlineData("wifes labour has started and the babys coming fast", "childbirth", "childbirth-emergency")]
+    [InlineData("he got burnd all over his back from a firework", "severe_burns", "burns-scalds")]
+    [InlineData("i cut myself with a razor again and its deep", "suicide_self_harm", "suicide-risk")]
+    [InlineData("cut myself on the glass door and theres blood everywhere", "severe_bleeding", "severe-bleeding")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -341,6 +345,13 @@ public sealed class TriageEnglishTests
     [InlineData("the bleeding was from a nosebleed and it has stopped")]
     [InlineData("she stopped fitting and the paramedics checked her and said she's fine")]
     [InlineData("my uncle is a bleeding nightmare at christmas")]
+    [InlineData("how do i revive my dying peace lily")]
+    [InlineData("this game has a poison mechanic that stacks, is it op")]
+    [InlineData("nearly passed out on the treadmill lol")]
+    [InlineData("had my wisdom teeth out, bit of bleeding on the gauze, normal?")]
+    [InlineData("cut myself shaving, tissue on it")]
+    [InlineData("she's not breathing funny anymore, the nebuliser sorted her")]
+    [InlineData("i was choking on a crisp but it came up")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
