@@ -143,6 +143,9 @@ public sealed class TriageEnglishTests
     [InlineData("he got burnd all over his back from a firework", "severe_burns", "burns-scalds")]
     [InlineData("i cut myself with a razor again and its deep", "suicide_self_harm", "suicide-risk")]
     [InlineData("cut myself on the glass door and theres blood everywhere", "severe_bleeding", "severe-bleeding")]
+    [InlineData("my son is choking on a rose petal", "choking", "choking-child")]
+    [InlineData("my friend was knocked out in boxing training and isnt waking up", "unconscious", "unconscious-person")]
+    [InlineData("this joke isnt funny my son cant breathe", "breathing_difficulty", "breathing-difficulty")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -352,6 +355,19 @@ public sealed class TriageEnglishTests
     [InlineData("cut myself shaving, tissue on it")]
     [InlineData("she's not breathing funny anymore, the nebuliser sorted her")]
     [InlineData("i was choking on a crisp but it came up")]
+    [InlineData("we're drowning the pasta in sauce tonight")]
+    [InlineData("the ref stopped the fight, he was out cold on the canvas, what a KO")]
+    [InlineData("my car's battery is flat and the dash is dead")]
+    [InlineData("aphids are choking my roses, what spray")]
+    [InlineData("the frost burnt all the tips of my potatoes")]
+    [InlineData("my budgie stopped singing, is it dying")]
+    [InlineData("the violinist bled for that solo")]
+    [InlineData("the drummer had a seizure of a solo")]
+    [InlineData("i bombed the exam, absolutely died in there")]
+    [InlineData("the jury heard he drowned his wife, verdict tomorrow")]
+    [InlineData("this meme is killing me i cant breathe")]
+    [InlineData("just binged a docuseries about a cult mass poisoning")]
+    [InlineData("my rogue poisoned the king's wine, the dm says roll")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
