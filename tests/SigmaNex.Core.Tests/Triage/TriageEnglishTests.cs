@@ -146,6 +146,7 @@ public sealed class TriageEnglishTests
     [InlineData("my son is choking on a rose petal", "choking", "choking-child")]
     [InlineData("my friend was knocked out in boxing training and isnt waking up", "unconscious", "unconscious-person")]
     [InlineData("this joke isnt funny my son cant breathe", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("my son is bleeding in class, the teacher cant stop it", "severe_bleeding", "severe-bleeding")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -368,6 +369,10 @@ public sealed class TriageEnglishTests
     [InlineData("this meme is killing me i cant breathe")]
     [InlineData("just binged a docuseries about a cult mass poisoning")]
     [InlineData("my rogue poisoned the king's wine, the dm says roll")]
+    [InlineData("the heating engineer bled all the radiators, finally warm")]
+    [InlineData("my kombucha scoby looks like it's dying, brown spots")]
+    [InlineData("the drummer was bleeding rhythm all night")]
+    [InlineData("a spider bit me a week ago, small red bump, healing fine")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
