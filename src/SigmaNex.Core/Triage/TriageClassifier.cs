@@ -303,7 +303,8 @@ public sealed class TriageClassifier
             for (var i = from + step; i >= 0 && i < tokens.Count && left > 0 && tokens[i].Clause == tokens[from].Clause; i += step)
             {
                 var word = tokens[i].Text;
-                if (nouns.TryGetValue(word, out var scope) && (scope is null || scope.Contains(category)))
+                if (nouns.TryGetValue(word, out var scope) && (scope is null || scope.Contains(category))
+                    && (step > 0 || !AfterPlace(lexicon, tokens, i)))
                 {
                     return true;
                 }
@@ -317,6 +318,30 @@ public sealed class TriageClassifier
                 {
                     left--;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The noun at <paramref name="noun"/> follows a preposition of place (<see cref="TriageLexicon.Places"/>) at most
+    /// three words before it in its clause ("in the car", "sul tetto del", "dans sa voiture"): it says where, not
+    /// what ("the man in the car is dead").
+    /// </summary>
+    private static bool AfterPlace(TriageLexicon lexicon, IReadOnlyList<TriageToken> tokens, int noun)
+    {
+        for (var i = noun - 1; i >= Math.Max(0, noun - 3) && tokens[i].Clause == tokens[noun].Clause; i--)
+        {
+            var word = tokens[i].Text;
+            if (lexicon.Places.Contains(word))
+            {
+                return true;
+            }
+
+            if (lexicon.Negations.Contains(word) || lexicon.NegationBarriers.Contains(word))
+            {
+                return false;
             }
         }
 

@@ -60,6 +60,13 @@ internal sealed class TriageLexicon
     /// <summary>How many words (not counting <see cref="NegationSkip"/> words) are searched for a thing noun.</summary>
     public int ThingWindow { get; init; } = 2;
 
+    /// <summary>
+    /// Prepositions of place and position ("in", "on", "nella", "dans", "auf"): a thing noun right after one (articles
+    /// and possessives between are passed over) is where the event happens, not its subject: "the man in the car is
+    /// dead", "a worker on the scaffolding collapsed", "en el coche le dio un infarto".
+    /// </summary>
+    public HashSet<string> Places { get; init; } = [];
+
     public required IReadOnlyList<TriagePattern> Idioms { get; init; }
 
     /// <summary>
@@ -188,6 +195,7 @@ internal sealed class TriageLexicon
             MildWindow = Get(root, "mild_window") is YamlScalarNode mw ? int.Parse(mw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
             ThingSubjects = Things(Words(Get(root, "thing_subjects")), source),
             ThingObjects = Things(Words(Get(root, "thing_objects")), source),
+            Places = Words(Get(root, "thing_places")),
             ThingWindow = Get(root, "thing_window") is YamlScalarNode tw ? int.Parse(tw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom", atoms)).ToList(),
             Frames = List(Get(root, "frames")).Select(p => TriagePattern.Parse(p, "frame", atoms)).ToList(),

@@ -53,6 +53,30 @@ public sealed class TriageContextTests
     }
 
     [Theory]
+    [InlineData("the man in the plant is dying", false)] // a place, not the subject
+    [InlineData("the man in my old plant is dying", false)]
+    [InlineData("the plant is dying", true)]
+    public void ThingNoun_AfterAPrepositionOfPlace_IsNotTheSubject(string text, bool thing)
+    {
+        var places = new TriageClassifier([TriageLexicon.Parse(Lexicon.Replace("thing_subjects: [plant]", "thing_subjects: [plant]\nthing_places: [in]", StringComparison.Ordinal), "t.yaml")]);
+
+        Assert.Equal(!thing, places.Classify(text).Detected);
+        Assert.False(s_test.Classify("the man in the plant is dying").Detected); // without thing_places, as before
+    }
+
+    [Theory]
+    [InlineData("the man in the car is not breathing", "en")]
+    [InlineData("a worker on the scaffolding collapsed", "en")]
+    [InlineData("my grandad collapsed on the balcony", "en")]
+    [InlineData("en el coche le dio un infarto a mi padre", "es")]
+    public void ThingNoun_AfterAPlace_ShippedLexicons_KeepTheEmergency(string text, string language) => Assert.True(_triage.Classify(text, language).Detected, text);
+
+    [Theory]
+    [InlineData("the scaffolding collapsed in the wind", "en")]
+    [InlineData("the old bridge collapsed last winter", "en")]
+    public void ThingNoun_AsSubject_ShippedLexicons_IsNoEmergency(string text, string language) => Assert.False(_triage.Classify(text, language).Detected, text);
+
+    [Theory]
     [InlineData("engine@")]
     [InlineData("engine@no_such_category")]
     [InlineData("@cardiac_arrest")]
