@@ -126,6 +126,18 @@ public sealed class TriageItalianTests
     [InlineData("ha avuto un infarto durante la partita, è a terra", "heart_attack", "heart-attack")]
     [InlineData("raccoglieva i pomodori e ha preso un colpo di calore, ora delira", "heat_stroke", "heat-stroke")]
     [InlineData("c'è fumo in casa e mi soffoca, non respiro", "breathing_difficulty", "breathing-difficulty")]
+    // Round 10: first person, "non passa aria", a plural "andate di traverso"; pulled from icy water; trapped under a vehicle.
+    [InlineData("mi sono andate di traverso le arachidi e non passa aria", "choking", "choking-adult")]
+    [InlineData("aiuto non entra l'aria, ho un boccone bloccato in gola", "choking", "choking-adult")]
+    [InlineData("l'abbiamo tirato fuori dal lago ghiacciato, non trema più ed è confuso", "hypothermia", "hypothermia")]
+    [InlineData("è stato tutta la notte al freddo, è gelido e parla a stento", "hypothermia", "hypothermia")]
+    [InlineData("nn voglio piu vivere", "suicide_self_harm", "suicide-risk")]
+    [InlineData("sono sul ponte e penso di buttarmi", "suicide_self_harm", "suicide-risk")]
+    [InlineData("sono sotto la macchina ribaltata e sanguino", "major_trauma", "crush-injury")]
+    [InlineData("sanguino tantissimo dalla coscia", "severe_bleeding", "severe-bleeding")]
+    [InlineData("potava l'albero e si è tagliato, sanguina tantissimo e non si ferma", "severe_bleeding", "severe-bleeding")]
+    [InlineData("il cane ha morso mio figlio alla gola e sanguina tanto", "severe_bleeding", "severe-bleeding")]
+    [InlineData("mio padre ha preso la scossa, ora la corrente è staccata ma non respira", "electrocution", "electrocution")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -314,6 +326,30 @@ public sealed class TriageItalianTests
     [InlineData("ho preso la scossa toccando il carrello della spesa")]
     [InlineData("l'ictus nella poesia latina")]
     [InlineData("il motore ha preso un colpo di calore in salita")]
+    // Round 10: devices, engines and plants; animals; study topics; heat; laughter; beauty; figurative suicide;
+    // heredity questions; reassurances (power was off, only a redness, tests normal, false alarm, practice contractions).
+    [InlineData("il trapano mi è morto in mano")]
+    [InlineData("l'alimentatore del pc è bruciato di nuovo")]
+    [InlineData("la guarnizione della testata è bruciata")]
+    [InlineData("le mie zucchine sono soffocate dalle erbacce")]
+    [InlineData("il mio orto sta annegando dopo tre giorni di pioggia")]
+    [InlineData("dal taglio cola linfa, l'albero sanguina")]
+    [InlineData("la cavalla sta partorendo, è il suo primo parto")]
+    [InlineData("il vitello non respirava ma il veterinario l'ha rianimato")]
+    [InlineData("il mio gatto ha mangiato un giglio, può essere avvelenato?")]
+    [InlineData("verifica di scienze sul cuore e sull'infarto domani")]
+    [InlineData("che afa, 38 gradi e l'aria non si muove")]
+    [InlineData("la riunione è stata soffocante")]
+    [InlineData("ho la gola in fiamme per il peperoncino")]
+    [InlineData("ahahah non respiro dal ridere")]
+    [InlineData("quando lo vedo mi manca il fiato, è bellissimo")]
+    [InlineData("il suo ultimo video è stato un suicidio social")]
+    [InlineData("l'epilessia è ereditaria?")]
+    [InlineData("ho toccato il filo ma la corrente era staccata, non mi è successo niente")]
+    [InlineData("mi sono bruciata col ferro da stiro, solo un leggero rossore")]
+    [InlineData("il dolore al petto era solo uno stiramento, l'ecg è normale")]
+    [InlineData("le contrazioni si sono fermate, erano di preparazione")]
+    [InlineData("pensavo di aver bevuto la candeggina ma era acqua")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
