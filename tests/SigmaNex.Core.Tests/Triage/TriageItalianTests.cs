@@ -138,6 +138,9 @@ public sealed class TriageItalianTests
     [InlineData("potava l'albero e si è tagliato, sanguina tantissimo e non si ferma", "severe_bleeding", "severe-bleeding")]
     [InlineData("il cane ha morso mio figlio alla gola e sanguina tanto", "severe_bleeding", "severe-bleeding")]
     [InlineData("mio padre ha preso la scossa, ora la corrente è staccata ma non respira", "electrocution", "electrocution")]
+    [InlineData("ho bevuto troppo e ho preso anche delle pastiglie", "poisoning", "poisoning-swallowed")]
+    [InlineData("sono al sole da stamattina e ho smesso di sudare", "heat_stroke", "heat-stroke")]
+    [InlineData("è caduto dalle scale, dice che non si è fatto male ma ora vomita e non ricorda niente", "major_trauma", "head-injury")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -350,6 +353,10 @@ public sealed class TriageItalianTests
     [InlineData("il dolore al petto era solo uno stiramento, l'ecg è normale")]
     [InlineData("le contrazioni si sono fermate, erano di preparazione")]
     [InlineData("pensavo di aver bevuto la candeggina ma era acqua")]
+    [InlineData("è caduto dalle scale ma per fortuna non si è fatto nulla")]
+    [InlineData("ha avuto un mancamento ieri ma oggi sta benone")]
+    [InlineData("credevo di avere un ictus ma era solo un'emicrania")]
+    [InlineData("si è ripreso dopo lo svenimento, ora parla e mangia")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
