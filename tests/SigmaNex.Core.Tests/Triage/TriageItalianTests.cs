@@ -139,6 +139,8 @@ public sealed class TriageItalianTests
     [InlineData("il cane ha morso mio figlio alla gola e sanguina tanto", "severe_bleeding", "severe-bleeding")]
     [InlineData("mio padre ha preso la scossa, ora la corrente è staccata ma non respira", "electrocution", "electrocution")]
     [InlineData("ho bevuto troppo e ho preso anche delle pastiglie", "poisoning", "poisoning-swallowed")]
+    [InlineData("mi sono ustionato con la pentola, ho vesciche enormi su tutto il braccio", "severe_burns", "burns-scalds")]
+    [InlineData("ho chiamato la polizia, mio figlio sta annegando nel lago", "drowning", "drowning")]
     [InlineData("sono al sole da stamattina e ho smesso di sudare", "heat_stroke", "heat-stroke")]
     [InlineData("è caduto dalle scale, dice che non si è fatto male ma ora vomita e non ricorda niente", "major_trauma", "head-injury")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
@@ -357,6 +359,12 @@ public sealed class TriageItalianTests
     [InlineData("ha avuto un mancamento ieri ma oggi sta benone")]
     [InlineData("credevo di avere un ictus ma era solo un'emicrania")]
     [InlineData("si è ripreso dopo lo svenimento, ora parla e mangia")]
+    [InlineData("la polizia indaga sull'annegamento di un turista")]
+    [InlineData("ho sparato una cavolata in riunione")]
+    [InlineData("il pollo è soffocato nel sugo")]
+    [InlineData("ho bruciato la pentola nuova, il fondo è nero")]
+    [InlineData("il cavallo è morto dopo la colica")]
+    [InlineData("il quadro di caravaggio con la testa mozzata di golia")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
