@@ -141,6 +141,8 @@ public sealed class TriageItalianTests
     [InlineData("ho bevuto troppo e ho preso anche delle pastiglie", "poisoning", "poisoning-swallowed")]
     [InlineData("mi sono ustionato con la pentola, ho vesciche enormi su tutto il braccio", "severe_burns", "burns-scalds")]
     [InlineData("ho chiamato la polizia, mio figlio sta annegando nel lago", "drowning", "drowning")]
+    [InlineData("nn ce la faccio piu mi voglio ammazare", "suicide_self_harm", "suicide-risk")]
+    [InlineData("non ne posso più, ho preso tutte le pastiglie", "suicide_self_harm", "suicide-risk")]
     [InlineData("sono al sole da stamattina e ho smesso di sudare", "heat_stroke", "heat-stroke")]
     [InlineData("è caduto dalle scale, dice che non si è fatto male ma ora vomita e non ricorda niente", "major_trauma", "head-injury")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
@@ -365,6 +367,8 @@ public sealed class TriageItalianTests
     [InlineData("ho bruciato la pentola nuova, il fondo è nero")]
     [InlineData("il cavallo è morto dopo la colica")]
     [InlineData("il quadro di caravaggio con la testa mozzata di golia")]
+    [InlineData("mi ha fatto venire il sangue alla testa con quella risposta")]
+    [InlineData("ho un po' di affanno quando salgo le scale")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
