@@ -143,6 +143,8 @@ public sealed class TriageItalianTests
     [InlineData("ho chiamato la polizia, mio figlio sta annegando nel lago", "drowning", "drowning")]
     [InlineData("nn ce la faccio piu mi voglio ammazare", "suicide_self_harm", "suicide-risk")]
     [InlineData("non ne posso più, ho preso tutte le pastiglie", "suicide_self_harm", "suicide-risk")]
+    [InlineData("mia figlia gioca a minecraft e intanto si è tagliata, sanguina a fiotti", "severe_bleeding", "severe-bleeding")]
+    [InlineData("ho la faccia gonfia e respiro male, sono allergica", "anaphylaxis", "anaphylaxis")]
     [InlineData("sono al sole da stamattina e ho smesso di sudare", "heat_stroke", "heat-stroke")]
     [InlineData("è caduto dalle scale, dice che non si è fatto male ma ora vomita e non ricorda niente", "major_trauma", "head-injury")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
@@ -369,6 +371,8 @@ public sealed class TriageItalianTests
     [InlineData("il quadro di caravaggio con la testa mozzata di golia")]
     [InlineData("mi ha fatto venire il sangue alla testa con quella risposta")]
     [InlineData("ho un po' di affanno quando salgo le scale")]
+    [InlineData("ho gli occhi gonfi per l'allergia al polline")]
+    [InlineData("a minecraft sono annegato di nuovo")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
