@@ -284,6 +284,12 @@ public sealed class TriageFrenchTests
     [InlineData("mon père ne donne plus aucun signe de vie depuis 2 minutes", "cardiac_arrest")]
     [InlineData("au club de foot mon fils saigne beaucoup du genou", "severe_bleeding")]
     [InlineData("le caramel m'a brûlé toute la main, la peau part", "severe_burns")]
+    [InlineData("aidez moi je me sens partir, je vois tout noir", "unconscious", "fainting")]
+    [InlineData("j'ai trop froid je tremble plus et je m'endors", "hypothermia")]
+    [InlineData("j'ai mal au coeur et au bras gauche depuis une heure", "heart_attack")]
+    [InlineData("il a plongé sous l'eau et il remonte pas", "drowning")]
+    [InlineData("il a avalé de la javel, mais il va bien ?", "poisoning")]
+    [InlineData("mon fils est tomber du balcon du deuxieme il bouge plus", "major_trauma")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -527,6 +533,13 @@ public sealed class TriageFrenchTests
     [InlineData("quels champignons on peut manger en forêt sans s'empoisonner")]
     [InlineData("pour le morceau je veux une guitare qui saigne dans les aigus")]
     [InlineData("ma poêle est morte, toute rayée")]
+    [InlineData("il s'est pas noyé, il nageait juste sous l'eau pour rigoler")]
+    [InlineData("j'ai eu un coup de chaud au soleil mais je me suis reposé et ça va")]
+    [InlineData("le chat s'est électrocuté en mordant le fil, il est mort")]
+    [InlineData("le voisin a été jugé pour empoisonnement")]
+    [InlineData("le bébé a avalé de l'eau du bain mais il a toussé et il va très bien")]
+    [InlineData("il a reçu une petite décharge en changeant l'ampoule mais il va bien")]
+    [InlineData("mon fils a bu une gorgée de javel ? non en fait c'était de l'eau")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
