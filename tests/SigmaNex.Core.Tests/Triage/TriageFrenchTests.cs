@@ -290,6 +290,8 @@ public sealed class TriageFrenchTests
     [InlineData("il a plongé sous l'eau et il remonte pas", "drowning")]
     [InlineData("il a avalé de la javel, mais il va bien ?", "poisoning")]
     [InlineData("mon fils est tomber du balcon du deuxieme il bouge plus", "major_trauma")]
+    [InlineData("jai plus de force dans le bras droit et je parle mal", "stroke")]
+    [InlineData("perdu en montagne, j'ai les mains gelées toutes blanches et je tremble", "hypothermia")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -540,6 +542,9 @@ public sealed class TriageFrenchTests
     [InlineData("le bébé a avalé de l'eau du bain mais il a toussé et il va très bien")]
     [InlineData("il a reçu une petite décharge en changeant l'ampoule mais il va bien")]
     [InlineData("mon fils a bu une gorgée de javel ? non en fait c'était de l'eau")]
+    [InlineData("la série urgences, saison 3, épisode de la noyade")]
+    [InlineData("j'ai les mains gelées, j'ai oublié mes gants")]
+    [InlineData("j'ai plus de force dans les bras après la muscu")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
