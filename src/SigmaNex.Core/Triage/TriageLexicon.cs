@@ -113,6 +113,12 @@ internal sealed class TriageLexicon
         foreach (var entry in entries)
         {
             var at = entry.IndexOf('@', StringComparison.Ordinal);
+            if (at < 0 && TriageCategory.All.Contains(entry))
+            {
+                // "noun@a,b" unquoted in a YAML flow list is two entries, "noun@a" and "b": quote it.
+                throw new FormatException($"{source}: thing noun '{entry}' is a category; quote scoped entries with several categories (\"noun@a,{entry}\")");
+            }
+
             if (at < 0)
             {
                 things[entry] = null; // every category, whatever scope an earlier entry gave it

@@ -80,6 +80,7 @@ public sealed class TriageContextTests
     [InlineData("engine@")]
     [InlineData("engine@no_such_category")]
     [InlineData("@cardiac_arrest")]
+    [InlineData("severe_bleeding")] // what an unquoted "engine@cardiac_arrest,severe_bleeding" leaves behind
     public void ThingNoun_BadScope_IsRefusedWithTheEntry(string entry)
     {
         var ex = Assert.Throws<FormatException>(() => TriageLexicon.Parse(Lexicon.Replace("thing_subjects: [plant]", $"thing_subjects: [\"{entry}\"]", StringComparison.Ordinal), "t.yaml"));
