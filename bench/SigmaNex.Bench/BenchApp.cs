@@ -4,6 +4,8 @@ namespace SigmaNex.Bench;
 /// The benchmark and tuning harness. Commands:
 ///   tune-retrieval [set.jsonl]   evaluate a grid of fusion settings on a labelled set (use a dev set)
 ///   triage-latency ["question" ...]   microseconds per Classify over every lexicon
+///   train-triage [--hold-out NAME]   train triage's learned stage on the development messages and write it to
+///       src/SigmaNex.Core/Resources/learned/triage.bin (with --hold-out: leave out files named *NAME*, report on them)
 ///   micro [BenchmarkDotNet arguments, e.g. --filter *Triage*]   BenchmarkDotNet micro-benchmarks
 ///   scale [--sizes 10000,100000,1000000] [--queries 300]   search latency, build rate and memory at scale
 ///   ann-lab [--size 1000000] [--lists N] [--probes 16,32,...]   the approximate index alone: recall@10 against
@@ -30,6 +32,7 @@ public static class BenchApp
             "ann-lab" => AnnLab.Run(args[1..]),
             "fts-experiment" => FtsExperiment.Run(args[1..]),
             "triage-latency" => TriageLatency.Run(args[1..]),
+            "train-triage" => TriageTraining.Run(args[1..]),
             "micro" => MicroBenchmarks.Run(args[1..]),
             "generate-overhead" => await GenerateOverhead.RunAsync(args[1..]).ConfigureAwait(false),
             "runner-profile" => await RunnerProfile.RunAsync(args[1..]).ConfigureAwait(false),

@@ -34,6 +34,8 @@ internal static class TriageCommand
                     ["evidence"] = new JsonArray(info.Evidence.Select(e => (JsonNode?)e).ToArray()),
                     ["language"] = result.Language,
                     ["also_matched"] = new JsonArray(result.AlsoMatched.Select(e => (JsonNode?)e).ToArray()),
+                    ["decision"] = result.Decision,
+                    ["learned_score"] = result.LearnedScore is { } score ? Math.Round(score, 3) : null,
                 };
                 ctx.Output.Json(node);
                 return Task.FromResult(ExitCodes.Ok);
@@ -49,7 +51,8 @@ internal static class TriageCommand
 
             var colour = result.Severity == Severity.Critical ? "red" : "yellow";
             ctx.Output.Markup($"[bold {colour}]{result.Severity.ToString().ToUpperInvariant()}[/] {Markup.Escape(result.Category!)} → protocol {Markup.Escape(result.ProtocolId ?? "-")}");
-            ctx.Output.Markup($"[grey]evidence:[/] {Markup.Escape(string.Join(", ", result.Evidence.Select(e => $"\"{e}\"")))}");
+            var source = result.Decision == "learned" ? $"learned stage, no pattern matched, p={result.LearnedScore:F2}" : "patterns";
+            ctx.Output.Markup($"[grey]evidence ({Markup.Escape(source)}):[/] {Markup.Escape(string.Join(", ", result.Evidence.Select(e => $"\"{e}\"")))}");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -41,6 +41,9 @@ public sealed record EmergencyInfo
     public IReadOnlyList<string> Evidence { get; init; } = [];
 
     public string? Language { get; init; }
+
+    /// <summary>What raised the alarm: <c>rules</c> (lexicon patterns) or <c>learned</c> (the learned stage, where no pattern matched).</summary>
+    public string? Decision { get; init; }
 }
 
 public sealed record SourceInfoDto

@@ -64,7 +64,7 @@ public sealed class SelfCheck
             results.AddRange(Contents(store));
         }
 
-        results.Add(new("triage", CheckStatus.Ok, $"rules for {string.Join(", ", TriageClassifier.Default.Languages)}"));
+        results.Add(new("triage", CheckStatus.Ok, $"rules for {string.Join(", ", TriageClassifier.Default.Languages)}{(TriageClassifier.Default.HasLearnedStage ? "; learned stage loaded" : "; no learned stage (rules alone)")}"));
         if (_marian is not null)
         {
             results.AddRange(Translation(_marian()));

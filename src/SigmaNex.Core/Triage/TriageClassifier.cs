@@ -31,13 +31,15 @@ public sealed class TriageClassifier
 
     private readonly IReadOnlyList<TriageLexicon> _lexicons;
     private readonly TriageIndex _index;
+    private readonly TriageModel? _model;
 
     // For each indexed pattern (by ordinal): the lexicon it comes from and what it is.
     private readonly (int Lexicon, Role Role)[] _roles;
 
-    internal TriageClassifier(IReadOnlyList<TriageLexicon> lexicons)
+    internal TriageClassifier(IReadOnlyList<TriageLexicon> lexicons, TriageModel? model = null)
     {
         _lexicons = lexicons;
+        _model = model;
         var patterns = new List<TriagePattern>();
         var roles = new List<(int, Role)>();
         for (var l = 0; l < lexicons.Count; l++)
@@ -69,11 +71,69 @@ public sealed class TriageClassifier
         Past,
     }
 
-    public static TriageClassifier Default { get; } = new(TriageLexicon.LoadAll());
+    private TriageClassifier(TriageClassifier rules)
+    {
+        _lexicons = rules._lexicons;
+        _index = rules._index;
+        _roles = rules._roles;
+    }
+
+    /// <summary>
+    /// The learned stage raises an emergency the rules missed only when it is this sure, only for messages of at least
+    /// <see cref="LearnedMinWords"/> words, and only where no lexicon pattern matched at all (a match the rules
+    /// cancelled or judged minor is a decision, not a gap). It never cancels a rule match: on short, plainly worded messages
+    /// (our unit phrasings) a bag of word pieces is often confidently wrong ("it won't stop bleeding" scores 0.04), so
+    /// it may add alarms, which costs a glance, and never remove one. Chosen on development data the model was not
+    /// trained on (docs/SAFETY.md).
+    /// </summary>
+    public const double LearnedAlone = 0.9;
+
+    /// <inheritdoc cref="LearnedAlone"/>
+    public const int LearnedMinWords = 5;
+
+    public static TriageClassifier Default { get; } = new(TriageLexicon.LoadAll(), TriageModel.LoadDefault());
 
     public IReadOnlyList<string> Languages => _lexicons.Select(l => l.Language).ToList();
 
+    /// <summary>Whether a learned stage backs the rules.</summary>
+    public bool HasLearnedStage => _model is not null;
+
+    /// <summary>The same lexicons without the learned stage (to measure the rules alone).</summary>
+    public TriageClassifier RulesOnly => _model is null ? this : new TriageClassifier(this);
+
     public TriageResult Classify(string text, string? languageHint = null)
+    {
+        var rules = ClassifyByRules(text, languageHint);
+        if (_model is null)
+        {
+            return rules;
+        }
+
+        var features = TriageModel.Features(text);
+        var p = _model.Probability(features);
+        // Only where no pattern matched at all: a match the rules cancelled (a negation, an idiom, a reassurance, a
+        // thing noun) or judged minor is a decision, not a gap.
+        if (!rules.Unmatched || p < LearnedAlone || TriageModel.WordCount(text) < LearnedMinWords)
+        {
+            return rules with { LearnedScore = p };
+        }
+
+        var category = _model.Category(features).Category;
+        var lexicon = _lexicons.FirstOrDefault(l => l.Language == languageHint) ?? _lexicons[0];
+        return new TriageResult
+        {
+            Detected = true,
+            Category = category,
+            Severity = lexicon.Severities.GetValueOrDefault(category, Severity.Critical),
+            ProtocolId = TriageCategory.DefaultProtocol[category],
+            Evidence = _model.StrongestWords(text, 3),
+            Language = languageHint ?? rules.Language,
+            LearnedScore = p,
+            Decision = "learned",
+        };
+    }
+
+    private TriageResult ClassifyByRules(string text, string? languageHint)
     {
         var tokens = TriageTokens.Split(text, languageHint);
         var question = _index.Analyse(tokens);
@@ -175,7 +235,11 @@ public sealed class TriageClassifier
 
         if (kept.Count == 0)
         {
-            return TriageResult.NotDetected with { Language = languageHint ?? "und" };
+            return TriageResult.NotDetected with
+            {
+                Language = languageHint ?? "und",
+                Unmatched = !matches.Exists(m => _roles[m.Ordinal].Role == Role.Pattern),
+            };
         }
 
         // Minor readings ("a nosebleed", "bumped his head lightly") only hint their protocol, unless nothing else matched.

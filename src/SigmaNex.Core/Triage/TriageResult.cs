@@ -31,4 +31,16 @@ public sealed record TriageResult
 
     /// <summary>Other categories that matched too, strongest first.</summary>
     public IReadOnlyList<string> AlsoMatched { get; init; } = [];
+
+    /// <summary>The learned stage's probability that the message is an emergency (null when it did not run).</summary>
+    public double? LearnedScore { get; init; }
+
+    /// <summary>
+    /// What decided: <c>rules</c> (the lexicons; the learned stage, if any, agreed or was not sure enough to add an
+    /// alarm) or <c>learned</c> (the rules found no emergency and the learned stage was sure there is one).
+    /// </summary>
+    public string Decision { get; init; } = "rules";
+
+    /// <summary>No lexicon pattern matched at all (as opposed to a match cancelled by a negation, idiom or reassurance).</summary>
+    internal bool Unmatched { get; init; }
 }

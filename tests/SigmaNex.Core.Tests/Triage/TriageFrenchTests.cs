@@ -326,7 +326,6 @@ public sealed class TriageFrenchTests
     [InlineData("j'ai pris un coup de soleil")]
     [InlineData("le gâteau a brûlé")]
     [InlineData("un coup de foudre au premier regard")]
-    [InlineData("je dois faire une prise de sang")]
     [InlineData("il ne répond pas au téléphone")]
     [InlineData("une vue à couper le souffle")]
     [InlineData("tu me casses les pieds")]

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using SigmaNex.Core.Evaluation;
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Bench;
+
+/// <summary>
+/// Trains triage's learned stage on the development messages (evals/triage/dev.jsonl, evals-dev/triage-*.jsonl; never
+/// the held-out evals/triage/test*.jsonl) and writes src/SigmaNex.Core/Resources/learned/triage.bin.
+/// <c>--hold-out NAME</c> leaves out the development files whose name contains NAME and, instead of writing the
+/// model, reports on them: the learned stage alone at several thresholds, and with the current rules (which, if they
+/// were tuned on those files, flatter the rules).
+/// </summary>
+public static class TriageTraining
+{
+    public static int Run(string[] args)
+    {
+        var root = FindRoot();
+        if (args.SkipWhile(a => a != "--probe").Skip(1).FirstOrDefault() is { } probe)
+        {
+            // The shipped model's score for each message of a labelled set: score, words, label, rules' verdict, no pattern matched, text.
+            var shippedModel = TriageModel.LoadDefault() ?? throw new InvalidOperationException("no shipped triage model");
+            var rulesOnly = TriageClassifier.Default.RulesOnly;
+            foreach (var c in TriageEvaluator.Read(probe))
+            {
+                var p = shippedModel.Probability(TriageModel.Features(c.Text));
+                var r = rulesOnly.Classify(c.Text, c.Language);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{c.Text}"));
+            }
+
+            return 0;
+        }
+
+        var holdOut = args.SkipWhile(a => a != "--hold-out").Skip(1).FirstOrDefault();
+        var files = new[] { Path.Combine(root, "evals", "triage", "dev.jsonl") }
+            .Concat(Directory.GetFiles(Path.Combine(root, "evals-dev"), "triage-*.jsonl").Order(StringComparer.Ordinal))
+            .ToList();
+        var train = files.Where(f => holdOut is null || !Path.GetFileName(f).Contains(holdOut, StringComparison.Ordinal)).ToList();
+        var held = files.Except(train).ToList();
+        var examples = train.SelectMany(TriageEvaluator.Read).Select(c => new TriageModelTrainer.Example(c.Text, c.Emergency, c.Category)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var model = TriageModelTrainer.Train(examples);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained on {examples.Count} messages from {train.Count} files in {clock.Elapsed.TotalSeconds:F1} s"));
+
+        // What ships is the 8-bit copy: measure that one.
+        using var buffer = new MemoryStream();
+        model.Write(buffer);
+        buffer.Position = 0;
+        var shipped = TriageModel.Read(buffer);
+        var drift = examples.Max(e => Math.Abs(model.Probability(TriageModel.Features(e.Text)) - shipped.Probability(TriageModel.Features(e.Text))));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{buffer.Length / 1024} KB; largest probability change from 8-bit weights {drift:F4}"));
+
+        if (held.Count > 0)
+        {
+            var cases = held.SelectMany(TriageEvaluator.Read).ToList();
+            Console.WriteLine($"held out: {cases.Count} messages from {string.Join(", ", held.Select(Path.GetFileName))}");
+            foreach (var threshold in new[] { 0.3, 0.5, 0.7 })
+            {
+                Report($"learned alone, p >= {threshold}", cases, c => shipped.Probability(TriageModel.Features(c.Text)) >= threshold);
+            }
+
+            var rules = TriageClassifier.Default.RulesOnly;
+            Report("current rules alone", cases, c => rules.Classify(c.Text, c.Language).Detected);
+            Report($"rules + learned (>= {TriageClassifier.LearnedAlone}, {TriageClassifier.LearnedMinWords}+ words, no pattern)", cases, c =>
+                rules.Classify(c.Text, c.Language) is var r && (r.Detected
+                || (r.Unmatched && shipped.Probability(TriageModel.Features(c.Text)) >= TriageClassifier.LearnedAlone && TriageModel.WordCount(c.Text) >= TriageClassifier.LearnedMinWords)));
+            var labelled = cases.Where(c => c.Emergency && c.Category is not null).ToList();
+            var right = labelled.Count(c => shipped.Category(TriageModel.Features(c.Text)).Category == c.Category);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  learned category of the emergencies: {right / (double)Math.Max(1, labelled.Count):F3} right"));
+            return 0;
+        }
+
+        var output = Path.Combine(root, "src", "SigmaNex.Core", "Resources", TriageModel.ResourcePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllBytes(output, buffer.ToArray());
+        Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+
+    private static void Report(string name, IReadOnlyList<TriageEvaluator.Case> cases, Func<TriageEvaluator.Case, bool> detected)
+    {
+        var emergencies = cases.Where(c => c.Emergency).ToList();
+        var others = cases.Where(c => !c.Emergency).ToList();
+        var recall = emergencies.Count(detected) / (double)Math.Max(1, emergencies.Count);
+        var falseAlarms = others.Count(detected) / (double)Math.Max(1, others.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-52} recall {recall:F3}  false positives {falseAlarms:F3}"));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SigmaNex.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run from inside the repository");
+    }
+}

@@ -1,0 +1,141 @@
+using SigmaNex.Core.Triage;
+
+namespace SigmaNex.Core.Tests.Triage;
+
+/// <summary>
+/// Triage's learned stage (<see cref="TriageModel"/>): training is deterministic, the shipped 8-bit weights score like
+/// the trained ones, and the stage only adds alarms where no pattern matched — it never cancels or overrides the rules.
+/// </summary>
+public sealed class TriageLearnedTests
+{
+    private const string Lexicon = """
+        language: t
+        negations: [not]
+        negation_skip: [is, he, she]
+        categories:
+          cardiac_arrest:
+            severity: critical
+            patterns: ["not breathing"]
+        """;
+
+    private static readonly TriageModelTrainer.Example[] s_examples =
+    [
+        new("he collapsed and his lips are blue and he is gasping", true, "cardiac_arrest"),
+        new("she collapsed on the kitchen floor lips turning blue", true, "cardiac_arrest"),
+        new("my father collapsed, blue lips, gasping for air", true, "cardiac_arrest"),
+        new("grandma collapsed and her lips look blue and she gasps", true, "cardiac_arrest"),
+        new("the boy collapsed at school and his lips went blue", true, "cardiac_arrest"),
+        new("what a lovely sunny day for a walk in the park", false, null),
+        new("we are planning a picnic by the lake this weekend", false, null),
+        new("the park is lovely in spring, we walk there every day", false, null),
+        new("any tips for a weekend walk near the lake with kids", false, null),
+        new("sunny weekend ahead, perfect for the park and a picnic", false, null),
+    ];
+
+    private static readonly TriageModel s_model = TriageModelTrainer.Train(s_examples, epochs: 30);
+
+    [Fact]
+    public void Train_SameData_GivesTheSameModel()
+    {
+        var again = TriageModelTrainer.Train(s_examples, epochs: 30);
+        var features = TriageModel.Features("my uncle collapsed and his lips are blue");
+
+        Assert.Equal(s_model.Probability(features), again.Probability(features));
+    }
+
+    [Fact]
+    public void Train_SeparatesTheExamples_AndNamesTheCategory()
+    {
+        Assert.True(s_model.Probability(TriageModel.Features("my uncle collapsed and his lips are blue")) > 0.9);
+        Assert.True(s_model.Probability(TriageModel.Features("a sunny walk in the park this weekend")) < 0.1);
+        Assert.Equal("cardiac_arrest", s_model.Category(TriageModel.Features("my uncle collapsed and his lips are blue")).Category);
+    }
+
+    [Fact]
+    public void WriteAndRead_EightBitWeights_ScoreWithinAHundredth()
+    {
+        using var stream = new MemoryStream();
+        s_model.Write(stream);
+        stream.Position = 0;
+        var read = TriageModel.Read(stream);
+
+        foreach (var text in new[] { "my uncle collapsed and his lips are blue", "a sunny walk in the park", "lips" })
+        {
+            Assert.InRange(read.Probability(TriageModel.Features(text)) - s_model.Probability(TriageModel.Features(text)), -0.01, 0.01);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)] // empty
+    [InlineData(10)] // header cut short
+    [InlineData(1000)] // weights cut short
+    public void Read_TruncatedOrForeignFile_IsAClearError(int keep)
+    {
+        using var full = new MemoryStream();
+        s_model.Write(full);
+        var bytes = full.ToArray()[..keep];
+
+        var ex = Assert.ThrowsAny<Exception>(() => TriageModel.Read(new MemoryStream(bytes)));
+
+        Assert.True(ex is InvalidDataException or EndOfStreamException, ex.GetType().Name);
+    }
+
+    [Fact]
+    public void Classify_NoPatternMatched_LongAndSure_RaisesALearnedAlarm()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
+
+        var r = triage.Classify("my uncle collapsed and his lips are blue");
+
+        Assert.True(r.Detected);
+        Assert.Equal("learned", r.Decision);
+        Assert.Equal("cardiac_arrest", r.Category);
+        Assert.Equal("cpr-adult", r.ProtocolId);
+        Assert.Contains("collapsed", r.Evidence);
+    }
+
+    [Theory]
+    [InlineData("collapsed, lips blue")] // too short to trust the learned stage
+    [InlineData("he is not not breathing, collapsed, lips blue, gasping")] // a pattern matched and the rules decided
+    public void Classify_ShortOrDecidedByRules_IsLeftToTheRules(string text)
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
+
+        Assert.Equal(triage.RulesOnly.Classify(text).Detected, triage.Classify(text).Detected);
+        Assert.Equal("rules", triage.Classify(text).Decision);
+    }
+
+    [Fact]
+    public void Classify_RuleMatch_IsNeverCancelledByALowLearnedScore()
+    {
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
+
+        var r = triage.Classify("a sunny walk in the park and now he is not breathing");
+
+        Assert.True(r.Detected);
+        Assert.Equal("rules", r.Decision);
+        Assert.True(r.LearnedScore < 0.9);
+    }
+
+    [Theory]
+    [InlineData("grandpa went grey and sweaty then slumped sideways in his armchair and wont answer me")]
+    [InlineData("my mate is lying on the pavement, eyes rolled back, making snoring noises")]
+    public void Shipped_PhrasingsNoPatternNames_AreCaughtByTheLearnedStage(string text)
+    {
+        Assert.True(TriageClassifier.Default.HasLearnedStage);
+        Assert.False(TriageClassifier.Default.RulesOnly.Classify(text, "en").Detected);
+
+        var r = TriageClassifier.Default.Classify(text, "en");
+
+        Assert.True(r.Detected, text);
+        Assert.Equal("learned", r.Decision);
+    }
+
+    // Known false alarms of the learned stage (docs/SAFETY.md): short, harmless, and close to many emergencies of the
+    // training data. The rules say no; the learned stage, sure of itself, says yes. Kept here so that they stay visible.
+    [Theory]
+    [InlineData("je dois faire une prise de sang", "fr")]
+    [InlineData("hace mucho frío y no siento las manos", "es")]
+    public void Shipped_KnownLearnedFalseAlarms_TheRulesSayNo(string text, string language) =>
+        Assert.False(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);
+}
