@@ -123,4 +123,13 @@ public sealed class LanguageCommandTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("give one", r.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Eval_RulesOnlyWithoutTriage_IsRefused()
+    {
+        var r = await _cli.RunAsync("eval", "--rules-only");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--rules-only goes with --triage", r.Error, StringComparison.Ordinal);
+    }
 }

@@ -23,14 +23,20 @@ internal static class EvalCommand
         var keywordOnly = new Option<bool>("--keyword-only") { Description = "Rank with BM25 only" };
         var misses = new Option<int>("--misses") { Description = "Print up to this many failures", DefaultValueFactory = _ => 0 };
         var triageFlag = new Option<bool>("--triage") { Description = "Measure emergency triage (recall, false positives, category accuracy) instead; default set: evals/triage/test.jsonl" };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "With --triage: measure the lexicon rules without the learned stage" };
         var languageFlag = new Option<bool>("--language") { Description = "Measure language detection (accuracy overall, per language and kind, top confusions) instead; default sets: evals/language/sentences.tsv and queries.tsv" };
-        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10), triage with --triage, or language detection with --language, on a labelled set") { set, json, keywordOnly, misses, triageFlag, languageFlag };
+        var command = new Command("eval", "Measure search quality (hit@1, hit@3, MRR@10, nDCG@10), triage with --triage, or language detection with --language, on a labelled set") { set, json, keywordOnly, misses, triageFlag, rulesOnly, languageFlag };
         command.SetAction(async (parse, ct) =>
         {
             var ctx = context();
             if (parse.GetValue(triageFlag) && parse.GetValue(languageFlag))
             {
                 throw SigmaException.Input("--triage and --language measure different things; give one");
+            }
+
+            if (parse.GetValue(rulesOnly) && !parse.GetValue(triageFlag))
+            {
+                throw SigmaException.Input("--rules-only goes with --triage");
             }
 
             if (parse.GetValue(languageFlag))
@@ -46,7 +52,8 @@ internal static class EvalCommand
             if (parse.GetValue(triageFlag))
             {
                 var triageSet = Resolve(ctx, parse.GetValue(set), "triage/test.jsonl");
-                var triageReport = TriageEvaluator.Evaluate(TriageEvaluator.Read(triageSet), ctx.Get<TriageClassifier>());
+                var classifier = ctx.Get<TriageClassifier>();
+                var triageReport = TriageEvaluator.Evaluate(TriageEvaluator.Read(triageSet), parse.GetValue(rulesOnly) ? classifier.RulesOnly : classifier);
                 PrintTriage(ctx, triageSet, triageReport, parse.GetValue(json), parse.GetValue(misses));
                 return ExitCodes.Ok;
             }
