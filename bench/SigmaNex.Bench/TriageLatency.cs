@@ -31,6 +31,10 @@ public static class TriageLatency
         var index = Stopwatch.StartNew();
         _ = new TriageClassifier(lexicons);
         index.Stop();
+        var learned = Stopwatch.StartNew();
+        _ = TriageModel.LoadDefault();
+        learned.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm: learned stage read in {learned.Elapsed.TotalMilliseconds:F0} ms"));
         var all = lexicons.SelectMany(l => l.Patterns.Concat(l.Idioms).Concat(l.Frames).Concat(l.Resolved).Concat(l.Past)).ToList();
         var distinctWords = all.SelectMany(p => p.Atoms).Select(a => a.Key).Distinct().Count();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm: parsing {parse.Elapsed.TotalMilliseconds:F0} ms, indexing {index.Elapsed.TotalMilliseconds:F0} ms ({all.Count} patterns, {distinctWords} distinct words)"));
