@@ -16,7 +16,7 @@ public static class TriageTraining
 {
     public static int Run(string[] args)
     {
-        var root = FindRoot();
+        var root = BenchEngine.RepoRoot;
         if (args.SkipWhile(a => a != "--probe").Skip(1).FirstOrDefault() is { } probe)
         {
             // The shipped model's score for each message of a labelled set: score, words, label, rules' verdict, no pattern matched, text.
@@ -86,18 +86,5 @@ public static class TriageTraining
         var recall = emergencies.Count(detected) / (double)Math.Max(1, emergencies.Count);
         var falseAlarms = others.Count(detected) / (double)Math.Max(1, others.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-52} recall {recall:F3}  false positives {falseAlarms:F3}"));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SigmaNex.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run from inside the repository");
     }
 }
