@@ -455,7 +455,6 @@ public sealed class TriageGermanTests
     [InlineData("Beim Schlachten spritzt das Blut, wie reinige ich danach die Fliesen?")]
     [InlineData("Ich hab Spülmittel ins Planschbecken getan, jetzt schäumt alles")]
     [InlineData("Die Wespe hat mich gestochen, mir ist ein bisschen schwindelig vor Schreck aber sonst alles gut")]
-    [InlineData("Meine Hände sind voller Blasen vom Rudern")]
     [InlineData("der Motor von meinem Roller stirbt an jeder Ampel ab")]
     [InlineData("brauche ich das Notfallset dann überhaupt noch?")]
     [InlineData("Meine Orchidee wirft alle Blüten ab")]

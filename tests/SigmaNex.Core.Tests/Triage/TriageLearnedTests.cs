@@ -136,6 +136,7 @@ public sealed class TriageLearnedTests
     [Theory]
     [InlineData("je dois faire une prise de sang", "fr")]
     [InlineData("hace mucho frío y no siento las manos", "es")]
+    [InlineData("Meine Hände sind voller Blasen vom Rudern", "de")]
     public void Shipped_KnownLearnedFalseAlarms_TheRulesSayNo(string text, string language) =>
         Assert.False(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);
 }
