@@ -119,13 +119,24 @@ public sealed partial class TriageClassifier
         }
 
         var category = _model.Category(features).Category;
+        var protocol = TriageCategory.DefaultProtocol[category];
+        if (s_ageProtocols.TryGetValue(protocol, out var byAge))
+        {
+            protocol = rules.AgeGroup switch
+            {
+                "infant" => byAge.Infant,
+                "child" => byAge.Child,
+                _ => protocol,
+            };
+        }
+
         var lexicon = _lexicons.FirstOrDefault(l => l.Language == languageHint) ?? _lexicons[0];
         return new TriageResult
         {
             Detected = true,
             Category = category,
             Severity = lexicon.Severities.GetValueOrDefault(category, Severity.Critical),
-            ProtocolId = TriageCategory.DefaultProtocol[category],
+            ProtocolId = protocol,
             Evidence = _model.StrongestWords(text, 3),
             Language = languageHint ?? rules.Language,
             LearnedScore = p,
@@ -239,6 +250,7 @@ public sealed partial class TriageClassifier
             {
                 Language = languageHint ?? "und",
                 Unmatched = !matches.Exists(m => _roles[m.Ordinal].Role == Role.Pattern),
+                AgeGroup = _lexicons.Select(l => AgeGroup(l, matches)).FirstOrDefault(g => g is not null),
             };
         }
 

@@ -43,4 +43,7 @@ public sealed record TriageResult
 
     /// <summary>No lexicon pattern matched at all (as opposed to a match cancelled by a negation, idiom or reassurance).</summary>
     internal bool Unmatched { get; init; }
+
+    /// <summary>"infant" or "child" when the question's age words say so, for a protocol chosen without a rule match.</summary>
+    internal string? AgeGroup { get; init; }
 }

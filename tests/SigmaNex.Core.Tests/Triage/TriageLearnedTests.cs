@@ -94,6 +94,18 @@ public sealed class TriageLearnedTests
         Assert.Contains("collapsed", r.Evidence);
     }
 
+    [Fact]
+    public void Classify_LearnedAlarm_AboutABaby_ShowsTheInfantProtocol()
+    {
+        var lexicon = Lexicon.Replace("categories:", "age:\n  infant: [\"baby\"]\ncategories:", StringComparison.Ordinal);
+        var triage = new TriageClassifier([TriageLexicon.Parse(lexicon, "t.yaml")], s_model);
+
+        var r = triage.Classify("my baby collapsed and his lips are blue");
+
+        Assert.Equal("learned", r.Decision);
+        Assert.Equal("cpr-infant", r.ProtocolId);
+    }
+
     [Theory]
     [InlineData("collapsed, lips blue")] // too short to trust the learned stage
     [InlineData("he is not not breathing, collapsed, lips blue, gasping")] // a pattern matched and the rules decided
