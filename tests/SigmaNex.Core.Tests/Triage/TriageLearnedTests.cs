@@ -143,6 +143,14 @@ public sealed class TriageLearnedTests
         Assert.Equal("learned", r.Decision);
     }
 
+    // Real emergencies told inside off-topic context score lowest with the learned stage (0.016, 0.09): why it may
+    // never veto a rule match.
+    [Theory]
+    [InlineData("in the last episode of the series the hero dies, but right now my brother is unconscious on the sofa and wont wake up")]
+    [InlineData("the stock market crashed today, my portfolio is bleeding, and my husband had a stroke reading the news, his face is drooping")]
+    [InlineData("im finishing the quarterly budget report for the marketing team and my colleague just collapsed and isnt breathing")]
+    public void Shipped_EmergencyInsideOffTopicContext_IsDetected(string text) => Assert.True(TriageClassifier.Default.Classify(text, "en").Detected, text);
+
     // Known false alarms of the learned stage (docs/SAFETY.md): short, harmless, and close to many emergencies of the
     // training data. The rules say no; the learned stage, sure of itself, says yes. Kept here so that they stay visible.
     [Theory]
