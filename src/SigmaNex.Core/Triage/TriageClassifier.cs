@@ -119,24 +119,13 @@ public sealed partial class TriageClassifier
         }
 
         var category = _model.Category(features).Category;
-        var protocol = TriageCategory.DefaultProtocol[category];
-        if (s_ageProtocols.TryGetValue(protocol, out var byAge))
-        {
-            protocol = rules.AgeGroup switch
-            {
-                "infant" => byAge.Infant,
-                "child" => byAge.Child,
-                _ => protocol,
-            };
-        }
-
         var lexicon = _lexicons.FirstOrDefault(l => l.Language == languageHint) ?? _lexicons[0];
         return new TriageResult
         {
             Detected = true,
             Category = category,
             Severity = lexicon.Severities.GetValueOrDefault(category, Severity.Critical),
-            ProtocolId = protocol,
+            ProtocolId = ForAge(TriageCategory.DefaultProtocol[category], rules.AgeGroup),
             Evidence = _model.StrongestWords(text, 3),
             Language = languageHint ?? rules.Language,
             LearnedScore = p,
@@ -246,11 +235,13 @@ public sealed partial class TriageClassifier
 
         if (kept.Count == 0)
         {
+            // Where no pattern matched, the learned stage may still find an emergency: keep the age words for its protocol.
+            var unmatched = !matches.Exists(m => _roles[m.Ordinal].Role == Role.Pattern);
             return TriageResult.NotDetected with
             {
                 Language = languageHint ?? "und",
-                Unmatched = !matches.Exists(m => _roles[m.Ordinal].Role == Role.Pattern),
-                AgeGroup = _lexicons.Select(l => AgeGroup(l, matches)).FirstOrDefault(g => g is not null),
+                Unmatched = unmatched,
+                AgeGroup = unmatched && _model is not null ? _lexicons.Select(l => AgeGroup(l, matches)).FirstOrDefault(g => g is not null) : null,
             };
         }
 
@@ -265,14 +256,9 @@ public sealed partial class TriageClassifier
 
         var category = primary.Pattern.Category;
         var protocol = primary.Pattern.Protocol ?? TriageCategory.DefaultProtocol[category];
-        if (s_ageProtocols.TryGetValue(protocol, out var byAge))
+        if (s_ageProtocols.ContainsKey(protocol))
         {
-            protocol = AgeGroup(primary.Lexicon, matches) switch
-            {
-                "infant" => byAge.Infant,
-                "child" => byAge.Child,
-                _ => protocol,
-            };
+            protocol = ForAge(protocol, AgeGroup(primary.Lexicon, matches));
         }
 
         return new TriageResult
@@ -300,6 +286,17 @@ public sealed partial class TriageClassifier
 
         return null;
     }
+
+    /// <summary>The infant or child version of an adult protocol (CPR, choking) for that age group; otherwise the protocol.</summary>
+    private static string ForAge(string protocol, string? group) =>
+        s_ageProtocols.TryGetValue(protocol, out var byAge)
+            ? group switch
+            {
+                "infant" => byAge.Infant,
+                "child" => byAge.Child,
+                _ => protocol,
+            }
+            : protocol;
 
     private static int Rank(string category)
     {

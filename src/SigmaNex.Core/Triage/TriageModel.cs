@@ -57,10 +57,8 @@ internal sealed class TriageModel
         var counts = new Dictionary<uint, float>();
         void Add(uint hash, float weight) => counts[hash] = counts.GetValueOrDefault(hash) + weight;
 
-        var folded = TextFolding.Fold(text);
-        Span<char> padded = stackalloc char[66];
         string? previous = null;
-        foreach (var word in Words(folded))
+        foreach (var word in Words(TextFolding.Fold(text)))
         {
             Add(Hash("w:", word, default), 1f);
             if (previous is not null)
@@ -69,22 +67,9 @@ internal sealed class TriageModel
             }
 
             previous = word;
-            if (word.Length > 64)
+            foreach (var piece in PieceHashes(word))
             {
-                continue;
-            }
-
-            // " word " in pieces of 3 to 5 letters: "bleding" shares most of its pieces with "bleeding".
-            padded[0] = ' ';
-            word.AsSpan().CopyTo(padded[1..]);
-            padded[word.Length + 1] = ' ';
-            var whole = padded[..(word.Length + 2)];
-            for (var n = 3; n <= 5; n++)
-            {
-                for (var j = 0; j + n <= whole.Length; j++)
-                {
-                    Add(Hash("c:", whole.Slice(j, n), default), 0.5f);
-                }
+                Add(piece, 0.5f);
             }
         }
 
@@ -230,19 +215,28 @@ internal sealed class TriageModel
         return row;
     }
 
-    private float WordWeight(string word)
+    private float WordWeight(string word) =>
+        _weights[Hash("w:", word, default) % Buckets] + (0.5f * PieceHashes(word).Sum(h => _weights[h % Buckets]));
+
+    /// <summary>
+    /// The hashes of " word " in pieces of 3 to 5 letters ("bleding" shares most of its pieces with "bleeding"); none
+    /// for words over 64 letters.
+    /// </summary>
+    private static IEnumerable<uint> PieceHashes(string word)
     {
-        var weight = _weights[Hash("w:", word, default) % Buckets];
+        if (word.Length > 64)
+        {
+            yield break;
+        }
+
         var padded = " " + word + " ";
         for (var n = 3; n <= 5; n++)
         {
             for (var j = 0; j + n <= padded.Length; j++)
             {
-                weight += 0.5f * _weights[Hash("c:", padded.AsSpan(j, n), default) % Buckets];
+                yield return Hash("c:", padded.AsSpan(j, n), default);
             }
         }
-
-        return weight;
     }
 
     private static IEnumerable<string> Words(string folded)
