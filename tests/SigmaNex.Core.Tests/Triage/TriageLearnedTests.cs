@@ -12,6 +12,8 @@ public sealed class TriageLearnedTests
         language: t
         negations: [not]
         negation_skip: [is, he, she]
+        age:
+          infant: [baby]
         categories:
           cardiac_arrest:
             severity: critical
@@ -33,6 +35,8 @@ public sealed class TriageLearnedTests
     ];
 
     private static readonly TriageModel s_model = TriageModelTrainer.Train(s_examples, epochs: 30);
+
+    private static readonly TriageClassifier s_triage = new([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
 
     [Fact]
     public void Train_SameData_GivesTheSameModel()
@@ -80,30 +84,18 @@ public sealed class TriageLearnedTests
         Assert.True(ex is InvalidDataException or EndOfStreamException, ex.GetType().Name);
     }
 
-    [Fact]
-    public void Classify_NoPatternMatched_LongAndSure_RaisesALearnedAlarm()
+    [Theory]
+    [InlineData("my uncle collapsed and his lips are blue", "cpr-adult")]
+    [InlineData("my baby collapsed and his lips are blue", "cpr-infant")] // the lexicon's age words choose the protocol
+    public void Classify_NoPatternMatched_LongAndSure_RaisesALearnedAlarm(string text, string protocol)
     {
-        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
-
-        var r = triage.Classify("my uncle collapsed and his lips are blue");
+        var r = s_triage.Classify(text);
 
         Assert.True(r.Detected);
         Assert.Equal("learned", r.Decision);
         Assert.Equal("cardiac_arrest", r.Category);
-        Assert.Equal("cpr-adult", r.ProtocolId);
+        Assert.Equal(protocol, r.ProtocolId);
         Assert.Contains("collapsed", r.Evidence);
-    }
-
-    [Fact]
-    public void Classify_LearnedAlarm_AboutABaby_ShowsTheInfantProtocol()
-    {
-        var lexicon = Lexicon.Replace("categories:", "age:\n  infant: [\"baby\"]\ncategories:", StringComparison.Ordinal);
-        var triage = new TriageClassifier([TriageLexicon.Parse(lexicon, "t.yaml")], s_model);
-
-        var r = triage.Classify("my baby collapsed and his lips are blue");
-
-        Assert.Equal("learned", r.Decision);
-        Assert.Equal("cpr-infant", r.ProtocolId);
     }
 
     [Theory]
@@ -111,18 +103,14 @@ public sealed class TriageLearnedTests
     [InlineData("he is not not breathing, collapsed, lips blue, gasping")] // a pattern matched and the rules decided
     public void Classify_ShortOrDecidedByRules_IsLeftToTheRules(string text)
     {
-        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
-
-        Assert.Equal(triage.RulesOnly.Classify(text).Detected, triage.Classify(text).Detected);
-        Assert.Equal("rules", triage.Classify(text).Decision);
+        Assert.Equal(s_triage.RulesOnly.Classify(text).Detected, s_triage.Classify(text).Detected);
+        Assert.Equal("rules", s_triage.Classify(text).Decision);
     }
 
     [Fact]
     public void Classify_RuleMatch_IsNeverCancelledByALowLearnedScore()
     {
-        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
-
-        var r = triage.Classify("a sunny walk in the park and now he is not breathing");
+        var r = s_triage.Classify("a sunny walk in the park and now he is not breathing");
 
         Assert.True(r.Detected);
         Assert.Equal("rules", r.Decision);
