@@ -26,10 +26,17 @@ public static class TriageTraining
             {
                 var p = shippedModel.Probability(TriageModel.Features(c.Text));
                 var r = rulesOnly.Classify(c.Text, c.Language);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{c.Text}"));
+                var near4 = TriageModel.Around(c.Text, r.Evidence, 4) is { } w4 ? shippedModel.Probability(TriageModel.Features(w4)) : -1;
+                var near7 = TriageModel.Around(c.Text, r.Evidence, 7) is { } w7 ? shippedModel.Probability(TriageModel.Features(w7)) : -1;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{c.Text}"));
             }
 
             return 0;
+        }
+
+        if (args.SkipWhile(a => a != "--out-of-fold").Skip(1).FirstOrDefault() is { } oofPath)
+        {
+            return OutOfFold(root, oofPath);
         }
 
         var holdOut = args.SkipWhile(a => a != "--hold-out").Skip(1).FirstOrDefault();
@@ -39,6 +46,12 @@ public static class TriageTraining
         var train = files.Where(f => holdOut is null || !Path.GetFileName(f).Contains(holdOut, StringComparison.Ordinal)).ToList();
         var held = files.Except(train).ToList();
         var examples = train.SelectMany(TriageEvaluator.Read).Select(c => new TriageModelTrainer.Example(c.Text, c.Emergency, c.Category)).ToList();
+        if (args.SkipWhile(a => a != "--fraction").Skip(1).FirstOrDefault() is { } fraction)
+        {
+            // A learning curve: train on every k-th message only.
+            var every = (int)Math.Round(1 / double.Parse(fraction, CultureInfo.InvariantCulture));
+            examples = examples.Where((_, i) => i % every == 0).ToList();
+        }
 
         var clock = Stopwatch.StartNew();
         var model = TriageModelTrainer.Train(examples);
@@ -63,9 +76,10 @@ public static class TriageTraining
 
             var rules = TriageClassifier.Default.RulesOnly;
             Report("current rules alone", cases, c => rules.Classify(c.Text, c.Language).Detected);
-            Report($"rules + learned (>= {TriageClassifier.LearnedAlone}, {TriageClassifier.LearnedMinWords}+ words, no pattern)", cases, c =>
-                rules.Classify(c.Text, c.Language) is var r && (r.Detected
-                || (r.Unmatched && shipped.Probability(TriageModel.Features(c.Text)) >= TriageClassifier.LearnedAlone && TriageModel.WordCount(c.Text) >= TriageClassifier.LearnedMinWords)));
+            // The classifier as it would ship with this model: rules, learned alarms where no pattern matched, vetoes.
+            var combined = new TriageClassifier(TriageLexicon.LoadAll(), shipped);
+            Report("rules + learned alarms, no veto", cases, c => combined.Classify(c.Text, c.Language) is var r && (r.Detected || r.Decision == "veto"));
+            Report("rules + learned (alarms and vetoes)", cases, c => combined.Classify(c.Text, c.Language).Detected);
             var labelled = cases.Where(c => c.Emergency && c.Category is not null).ToList();
             var right = labelled.Count(c => shipped.Category(TriageModel.Features(c.Text)).Category == c.Category);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  learned category of the emergencies: {right / (double)Math.Max(1, labelled.Count):F3} right"));
@@ -76,6 +90,34 @@ public static class TriageTraining
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         File.WriteAllBytes(output, buffer.ToArray());
         Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+
+    private static int OutOfFold(string root, string output)
+    {
+        var files = new[] { Path.Combine(root, "evals", "triage", "dev.jsonl") }
+            .Concat(Directory.GetFiles(Path.Combine(root, "evals-dev"), "triage-*.jsonl").Order(StringComparer.Ordinal))
+            .ToList();
+        var families = files.GroupBy(f => System.Text.RegularExpressions.Regex.Replace(Path.GetFileNameWithoutExtension(f), "-(de|en|es|fr|it)$", "")).ToList();
+        var rules = TriageClassifier.Default.RulesOnly;
+        using var writer = new StreamWriter(output);
+        foreach (var family in families)
+        {
+            var train = files.Except(family).SelectMany(TriageEvaluator.Read).Select(c => new TriageModelTrainer.Example(c.Text, c.Emergency, c.Category)).ToList();
+            var model = TriageModelTrainer.Train(train);
+            foreach (var c in family.SelectMany(TriageEvaluator.Read))
+            {
+                var f = TriageModel.Features(c.Text);
+                var r = rules.Classify(c.Text, c.Language);
+                var near4 = TriageModel.Around(c.Text, r.Evidence, 4) is { } w4 ? model.Probability(TriageModel.Features(w4)) : -1;
+                var near7 = TriageModel.Around(c.Text, r.Evidence, 7) is { } w7 ? model.Probability(TriageModel.Features(w7)) : -1;
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{model.Probability(f):F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{r.Severity}\t{r.Evidence.Count}\t{string.Join('|', r.Evidence)}\t{family.Key}\t{c.Language}\t{c.Kind}\t{c.Text}"));
+            }
+
+            Console.WriteLine($"{family.Key}: {train.Count} training messages");
+        }
+
         return 0;
     }
 

@@ -43,9 +43,11 @@ internal static class TriageCommand
 
             if (!result.Detected)
             {
-                ctx.Output.Line(result.Severity == Severity.Minor
-                    ? $"No emergency detected (minor {result.Category}; protocol {result.ProtocolId})."
-                    : "No emergency detected.");
+                ctx.Output.Line(result.Severity != Severity.Minor
+                    ? "No emergency detected."
+                    : result.Decision == "veto"
+                        ? $"No emergency detected: the learned stage overruled the pattern ({string.Join(", ", result.Evidence.Select(e => $"\"{e}\""))}, {result.Category}), p={result.LearnedScore:F3}; protocol {result.ProtocolId} hinted."
+                        : $"No emergency detected (minor {result.Category}; protocol {result.ProtocolId}).");
                 return Task.FromResult(ExitCodes.Ok);
             }
 

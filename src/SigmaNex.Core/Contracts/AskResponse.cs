@@ -42,7 +42,10 @@ public sealed record EmergencyInfo
 
     public string? Language { get; init; }
 
-    /// <summary>What raised the alarm: <c>rules</c> (lexicon patterns) or <c>learned</c> (the learned stage, where no pattern matched).</summary>
+    /// <summary>
+    /// What raised the alarm: <c>rules</c> (lexicon patterns) or <c>learned</c> (the learned stage, where no pattern
+    /// matched); or <c>veto</c> when it was not raised because the learned stage overruled a pattern in a long message.
+    /// </summary>
     public string? Decision { get; init; }
 }
 

@@ -34,7 +34,7 @@ public static class ContractMapper
         Protocol = t.ProtocolId,
         Evidence = t.Evidence,
         Language = t.Detected ? t.Language : null,
-        Decision = t.Detected ? t.Decision : null,
+        Decision = t.Detected || t.Decision == "veto" ? t.Decision : null,
     };
 
     public static SearchResponse ToResponse(SearchResult r) => new()

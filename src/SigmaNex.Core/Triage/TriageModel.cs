@@ -137,6 +137,35 @@ internal sealed class TriageModel
             .ToList();
     }
 
+    /// <summary>
+    /// The words within <paramref name="reach"/> words of any of the <paramref name="phrases"/> (the evidence of a rule
+    /// match), in order: what the message says around the match, without the unrelated talk before or after it.
+    /// Null when no phrase is found.
+    /// </summary>
+    public static string? Around(string text, IEnumerable<string> phrases, int reach)
+    {
+        var words = Words(TextFolding.Fold(text)).ToList();
+        var keep = new bool[words.Count];
+        var found = false;
+        foreach (var phrase in phrases)
+        {
+            var target = Words(TextFolding.Fold(phrase)).ToList();
+            for (var i = 0; target.Count > 0 && i + target.Count <= words.Count; i++)
+            {
+                if (words.Skip(i).Take(target.Count).SequenceEqual(target, StringComparer.Ordinal))
+                {
+                    found = true;
+                    for (var j = Math.Max(0, i - reach); j < Math.Min(words.Count, i + target.Count + reach); j++)
+                    {
+                        keep[j] = true;
+                    }
+                }
+            }
+        }
+
+        return found ? string.Join(' ', words.Where((_, i) => keep[i])) : null;
+    }
+
     /// <summary>How many words the message has (as the features count them).</summary>
     public static int WordCount(string text) => Words(TextFolding.Fold(text)).Count();
 

@@ -37,7 +37,9 @@ public sealed record TriageResult
 
     /// <summary>
     /// What decided: <c>rules</c> (the lexicons; the learned stage, if any, agreed or was not sure enough to add an
-    /// alarm) or <c>learned</c> (the rules found no emergency and the learned stage was sure there is one).
+    /// alarm or cancel one), <c>learned</c> (the rules found no emergency and the learned stage was sure there is one) or
+    /// <c>veto</c> (a pattern matched in a long message the learned stage was nearly certain is no emergency: a minor
+    /// reading, its protocol only hinted).
     /// </summary>
     public string Decision { get; init; } = "rules";
 

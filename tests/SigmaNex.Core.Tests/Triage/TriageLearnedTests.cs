@@ -108,13 +108,41 @@ public sealed class TriageLearnedTests
     }
 
     [Fact]
-    public void Classify_RuleMatch_IsNeverCancelledByALowLearnedScore()
+    public void Classify_ShortRuleMatch_IsNeverCancelledByALowLearnedScore()
     {
-        var r = s_triage.Classify("a sunny walk in the park and now he is not breathing");
+        var r = s_triage.Classify("lovely sunny park walk, weekend picnic by the lake, not breathing");
 
+        Assert.True(r.LearnedScore < TriageClassifier.VetoWhole, $"{r.LearnedScore}");
         Assert.True(r.Detected);
         Assert.Equal("rules", r.Decision);
-        Assert.True(r.LearnedScore < 0.9);
+    }
+
+    [Fact]
+    public void Classify_LongRuleMatchTheLearnedStageIsSureIsHarmless_IsVetoedToAHint()
+    {
+        const string text = "a sunny weekend walk in the park with a picnic by the lake, kids not breathing a word about the lovely day";
+
+        var r = s_triage.Classify(text);
+
+        Assert.False(r.Detected);
+        Assert.Equal("veto", r.Decision);
+        Assert.Equal(Severity.Minor, r.Severity); // the protocol stays a hint for the answer
+        Assert.Equal("cpr-adult", r.ProtocolId);
+        Assert.Equal(["not breathing"], r.Evidence);
+        Assert.True(s_triage.RulesOnly.Classify(text).Detected);
+    }
+
+    [Fact]
+    public void Classify_LongRuleMatch_EmergencyAfterUnrelatedTalk_IsKeptByTheWordsAroundIt()
+    {
+        // The whole message reads like the harmless examples; the words around the match do not.
+        const string text = "what a lovely sunny weekend for a walk in the park, we are planning a picnic by the lake with the kids, any tips for the park, and he collapsed, not breathing";
+
+        var r = s_triage.Classify(text);
+
+        Assert.True(r.LearnedScore < TriageClassifier.VetoWhole, $"{r.LearnedScore}");
+        Assert.True(r.Detected);
+        Assert.Equal("rules", r.Decision);
     }
 
     [Theory]
@@ -139,12 +167,29 @@ public sealed class TriageLearnedTests
     [InlineData("im finishing the quarterly budget report for the marketing team and my colleague just collapsed and isnt breathing")]
     public void Shipped_EmergencyInsideOffTopicContext_IsDetected(string text) => Assert.True(TriageClassifier.Default.Classify(text, "en").Detected, text);
 
+    // Words of emergencies in other senses, in long messages: the rules match, the learned stage overrules them, and the
+    // protocol stays a hint.
+    [Theory]
+    [InlineData("bei uns im dorf wird das alte kino wiederbelebt, es gibt einen verein und wir suchen noch leute die am wochenende beim renovieren helfen", "de")]
+    [InlineData("il meccanico mi ha detto che la batteria è morta e l alternatore è bruciato, mi ha chiesto 400 euro, vi sembra un prezzo onesto per una panda del 2012", "it")]
+    public void Shipped_LongMessageUsingEmergencyWordsInOtherSenses_IsVetoed(string text, string language)
+    {
+        Assert.True(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);
+
+        var r = TriageClassifier.Default.Classify(text, language);
+
+        Assert.False(r.Detected, text);
+        Assert.Equal("veto", r.Decision);
+        Assert.Equal(Severity.Minor, r.Severity);
+    }
+
     // Known false alarms of the learned stage (docs/SAFETY.md): short, harmless, and close to many emergencies of the
     // training data. The rules say no; the learned stage, sure of itself, says yes. Kept here so that they stay visible.
     [Theory]
     [InlineData("je dois faire une prise de sang", "fr")]
     [InlineData("hace mucho frío y no siento las manos", "es")]
     [InlineData("Meine Hände sind voller Blasen vom Rudern", "de")]
+    [InlineData("dice cosas sin sentido cuando habla de política", "es")] // 0.87: "makes no sense when he talks" is how strokes are told
     public void Shipped_KnownLearnedFalseAlarms_TheRulesSayNo(string text, string language) =>
         Assert.False(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);
 }
