@@ -81,10 +81,8 @@ public sealed partial class TriageClassifier
     /// <summary>
     /// The learned stage raises an emergency the rules missed only when it is this sure, only for messages of at least
     /// <see cref="LearnedMinWords"/> words, and only where no lexicon pattern matched at all (a match the rules
-    /// cancelled or judged minor is a decision, not a gap). It never cancels a rule match: on short, plainly worded messages
-    /// (our unit phrasings) a bag of word pieces is often confidently wrong ("it won't stop bleeding" scores 0.04), so
-    /// it may add alarms, which costs a glance, and never remove one. Chosen on development data the model was not
-    /// trained on (docs/SAFETY.md).
+    /// cancelled or judged minor is a decision, not a gap). Chosen on development data the model was not trained on
+    /// (docs/SAFETY.md). The other way round, overruling a match, see <see cref="VetoWhole"/>.
     /// </summary>
     public const double LearnedAlone = 0.85;
 

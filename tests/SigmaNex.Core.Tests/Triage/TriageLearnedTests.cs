@@ -4,7 +4,8 @@ namespace SigmaNex.Core.Tests.Triage;
 
 /// <summary>
 /// Triage's learned stage (<see cref="TriageModel"/>): training is deterministic, the shipped 8-bit weights score like
-/// the trained ones, and the stage only adds alarms where no pattern matched — it never cancels or overrides the rules.
+/// the trained ones; the stage adds alarms where no pattern matched, and overrules a match only in a long message it is
+/// sure of in whole and around the match, downgrading it to a hint; short messages are left to the rules.
 /// </summary>
 public sealed class TriageLearnedTests
 {
@@ -159,8 +160,8 @@ public sealed class TriageLearnedTests
         Assert.Equal("learned", r.Decision);
     }
 
-    // Real emergencies told inside off-topic context score lowest with the learned stage (0.016, 0.09): why it may
-    // never veto a rule match.
+    // Real emergencies told inside off-topic context score lowest with the learned stage as a whole (0.014–0.28): why a
+    // veto also needs the words around the match to look harmless.
     [Theory]
     [InlineData("in the last episode of the series the hero dies, but right now my brother is unconscious on the sofa and wont wake up")]
     [InlineData("the stock market crashed today, my portfolio is bleeding, and my husband had a stroke reading the news, his face is drooping")]
