@@ -28,7 +28,7 @@ public static class TriageTraining
                 var r = rulesOnly.Classify(c.Text, c.Language);
                 var near4 = TriageModel.Around(c.Text, r.Evidence, 4) is { } w4 ? shippedModel.Probability(TriageModel.Features(w4)) : -1;
                 var near7 = TriageModel.Around(c.Text, r.Evidence, 7) is { } w7 ? shippedModel.Probability(TriageModel.Features(w7)) : -1;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{c.Text}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{shippedModel.Category(TriageModel.Features(c.Text)).Category}\t{c.Text}"));
             }
 
             return 0;
@@ -54,7 +54,9 @@ public static class TriageTraining
         }
 
         var clock = Stopwatch.StartNew();
-        var model = TriageModelTrainer.Train(examples);
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        double Number(string name, double fallback) => Option(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var model = TriageModelTrainer.Train(examples, epochs: (int)Number("--epochs", 12), rate: Number("--rate", 0.5), l2: Number("--l2", 1e-6));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained on {examples.Count} messages from {train.Count} files in {clock.Elapsed.TotalSeconds:F1} s"));
 
         // What ships is the 8-bit copy: measure that one.
@@ -112,7 +114,7 @@ public static class TriageTraining
                 var near4 = TriageModel.Around(c.Text, r.Evidence, 4) is { } w4 ? model.Probability(TriageModel.Features(w4)) : -1;
                 var near7 = TriageModel.Around(c.Text, r.Evidence, 7) is { } w7 ? model.Probability(TriageModel.Features(w7)) : -1;
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{model.Probability(f):F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{r.Severity}\t{r.Evidence.Count}\t{string.Join('|', r.Evidence)}\t{family.Key}\t{c.Language}\t{c.Kind}\t{c.Text}"));
+                    $"{model.Probability(f):F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{r.Severity}\t{r.Evidence.Count}\t{string.Join('|', r.Evidence)}\t{family.Key}\t{c.Language}\t{c.Kind}\t{model.Category(f).Category}\t{c.Text}"));
             }
 
             Console.WriteLine($"{family.Key}: {train.Count} training messages");

@@ -6,7 +6,7 @@ namespace SigmaNex.Cli.Tests;
 public sealed class TriageCommandTests : IDisposable
 {
     private const string Figurative =
-        "il meccanico mi ha detto che la batteria è morta e l alternatore è bruciato, mi ha chiesto 400 euro, vi sembra un prezzo onesto per una panda del 2012";
+        "getting the house ready for winter, the upstairs radiators are cold at the top, how do i bleed them before the heating goes on properly";
 
     private readonly CliHarness _cli = new("triage");
 
@@ -41,8 +41,8 @@ public sealed class TriageCommandTests : IDisposable
         var r = await _cli.RunAsync("triage", Figurative);
 
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.StartsWith("No emergency detected: the learned stage overruled the pattern (\"bruciato\", severe_burns)", r.Out, StringComparison.Ordinal);
-        Assert.Contains("protocol burns-scalds hinted", r.Out, StringComparison.Ordinal);
+        Assert.StartsWith("No emergency detected: the learned stage overruled the pattern (\"bleed\", severe_bleeding)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("protocol severe-bleeding hinted", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class TriageCommandTests : IDisposable
         Assert.False(doc.RootElement.GetProperty("detected").GetBoolean());
         Assert.Equal("minor", doc.RootElement.GetProperty("severity").GetString());
         Assert.Equal("veto", doc.RootElement.GetProperty("decision").GetString());
-        Assert.Equal("burns-scalds", doc.RootElement.GetProperty("protocol").GetString());
+        Assert.Equal("severe-bleeding", doc.RootElement.GetProperty("protocol").GetString());
     }
 
     [Theory]

@@ -84,7 +84,7 @@ public sealed partial class TriageClassifier
     /// cancelled or judged minor is a decision, not a gap). Chosen on development data the model was not trained on
     /// (docs/SAFETY.md). The other way round, overruling a match, see <see cref="VetoWhole"/>.
     /// </summary>
-    public const double LearnedAlone = 0.85;
+    public const double LearnedAlone = 0.9;
 
     /// <inheritdoc cref="LearnedAlone"/>
     public const int LearnedMinWords = 5;
@@ -98,10 +98,11 @@ public sealed partial class TriageClassifier
     /// confidently wrong ("se le paró el corazón" scores 0.03), so those stay with the rules. The words around the match
     /// keep an emergency told after unrelated talk ("…quarterly budget report… and my colleague just collapsed and isnt
     /// breathing": 0.33 whole, 0.98 around). A vetoed match is not lost: it stays a minor reading whose protocol the
-    /// answer is still steered to, without the emergency card first. Chosen on development messages scored by models
+    /// answer is still steered to, without the emergency card first. Never when the learned category is self-harm. Chosen
+    /// on development messages scored by models
     /// that were not trained on them (docs/SAFETY.md).
     /// </summary>
-    public const double VetoWhole = 0.02;
+    public const double VetoWhole = 0.05;
 
     /// <inheritdoc cref="VetoWhole"/>
     public const double VetoNear = 0.2;
@@ -134,7 +135,7 @@ public sealed partial class TriageClassifier
         var p = _model.Probability(features);
         if (rules.Detected)
         {
-            return Vetoed(text, rules, p) ? rules with { Detected = false, Severity = Severity.Minor, LearnedScore = p, Decision = "veto" } : rules with { LearnedScore = p };
+            return Vetoed(text, features, rules, p) ? rules with { Detected = false, Severity = Severity.Minor, LearnedScore = p, Decision = "veto" } : rules with { LearnedScore = p };
         }
 
         // Only where no pattern matched at all: a match the rules cancelled (a negation, an idiom, a reassurance, a
@@ -159,11 +160,15 @@ public sealed partial class TriageClassifier
         };
     }
 
-    private bool Vetoed(string text, TriageResult rules, double p) =>
+    // Never when the learned category is self-harm: it is the emergency most often told without its words ("since my wife
+    // died I am alone in this house, tonight I lined up all the heart pills on the table", matched as "died", scored
+    // 0.003 by a model that had not seen it), and the one where a missed alarm costs most.
+    private bool Vetoed(string text, List<(uint Hash, float Value)> features, TriageResult rules, double p) =>
         p < VetoWhole
         && TriageModel.WordCount(text) >= VetoMinWords
         && TriageModel.Around(text, rules.Evidence, VetoReach) is { } near
-        && _model!.Probability(TriageModel.Features(near)) < VetoNear;
+        && _model!.Probability(TriageModel.Features(near)) < VetoNear
+        && _model.Category(features).Category != TriageCategory.SuicideSelfHarm;
 
     private TriageResult ClassifyByRules(string text, string? languageHint)
     {

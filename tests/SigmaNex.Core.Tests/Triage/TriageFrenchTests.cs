@@ -392,7 +392,6 @@ public sealed class TriageFrenchTests
     [InlineData("ma voiture a pris un coup de chaud, elle a surchauffé")]
     [InlineData("j'ai un bleu, il est tout violet")]
     [InlineData("j'ai la langue pâteuse ce matin après la soirée")]
-    [InlineData("je suis allergique au pollen, j'ai les yeux gonflés")]
     [InlineData("mon fils a avalé de l'eau à la piscine, il a toussé un peu mais il va très bien maintenant")]
     [InlineData("mon père a eu un infarctus l'an dernier, quel régime il doit suivre")]
     [InlineData("la série Urgences montrait souvent des arrêts cardiaques")]

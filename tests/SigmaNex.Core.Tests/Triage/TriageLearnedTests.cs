@@ -35,6 +35,8 @@ public sealed class TriageLearnedTests
         new("sunny weekend ahead, perfect for the park and a picnic", false, null),
     ];
 
+    private const string VetoedText = "a sunny weekend walk in the park with a picnic by the lake, kids not breathing a word about the lovely day";
+
     private static readonly TriageModel s_model = TriageModelTrainer.Train(s_examples, epochs: 30);
 
     private static readonly TriageClassifier s_triage = new([TriageLexicon.Parse(Lexicon, "t.yaml")], s_model);
@@ -121,16 +123,33 @@ public sealed class TriageLearnedTests
     [Fact]
     public void Classify_LongRuleMatchTheLearnedStageIsSureIsHarmless_IsVetoedToAHint()
     {
-        const string text = "a sunny weekend walk in the park with a picnic by the lake, kids not breathing a word about the lovely day";
-
-        var r = s_triage.Classify(text);
+        var r = s_triage.Classify(VetoedText);
 
         Assert.False(r.Detected);
         Assert.Equal("veto", r.Decision);
         Assert.Equal(Severity.Minor, r.Severity); // the protocol stays a hint for the answer
         Assert.Equal("cpr-adult", r.ProtocolId);
         Assert.Equal(["not breathing"], r.Evidence);
-        Assert.True(s_triage.RulesOnly.Classify(text).Detected);
+        Assert.True(s_triage.RulesOnly.Classify(VetoedText).Detected);
+    }
+
+    [Fact]
+    public void Classify_LongRuleMatch_LearnedCategorySelfHarm_IsNeverVetoed()
+    {
+        // The same harmless examples, but the only emergency this model knows is self-harm: its category reading of
+        // anything is self-harm, and that is never overruled.
+        TriageModelTrainer.Example[] examples =
+        [
+            .. s_examples.Where(e => !e.Emergency),
+            .. s_examples.Where(e => e.Emergency).Select(e => e with { Category = "suicide_self_harm" }),
+        ];
+        var triage = new TriageClassifier([TriageLexicon.Parse(Lexicon, "t.yaml")], TriageModelTrainer.Train(examples, epochs: 30));
+
+        var r = triage.Classify(VetoedText);
+
+        Assert.True(r.LearnedScore < TriageClassifier.VetoWhole, $"{r.LearnedScore}");
+        Assert.True(r.Detected);
+        Assert.Equal("rules", r.Decision);
     }
 
     [Fact]
@@ -172,7 +191,7 @@ public sealed class TriageLearnedTests
     // protocol stays a hint.
     [Theory]
     [InlineData("bei uns im dorf wird das alte kino wiederbelebt, es gibt einen verein und wir suchen noch leute die am wochenende beim renovieren helfen", "de")]
-    [InlineData("il meccanico mi ha detto che la batteria è morta e l alternatore è bruciato, mi ha chiesto 400 euro, vi sembra un prezzo onesto per una panda del 2012", "it")]
+    [InlineData("getting the house ready for winter, the upstairs radiators are cold at the top, how do i bleed them before the heating goes on properly", "en")]
     public void Shipped_LongMessageUsingEmergencyWordsInOtherSenses_IsVetoed(string text, string language)
     {
         Assert.True(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);
@@ -190,7 +209,7 @@ public sealed class TriageLearnedTests
     [InlineData("je dois faire une prise de sang", "fr")]
     [InlineData("hace mucho frío y no siento las manos", "es")]
     [InlineData("Meine Hände sind voller Blasen vom Rudern", "de")]
-    [InlineData("dice cosas sin sentido cuando habla de política", "es")] // 0.87: "makes no sense when he talks" is how strokes are told
+    [InlineData("je suis allergique au pollen, j'ai les yeux gonflés", "fr")]
     public void Shipped_KnownLearnedFalseAlarms_TheRulesSayNo(string text, string language) =>
         Assert.False(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);
 }

@@ -63,6 +63,7 @@ public sealed class TriageLexiconRuleTests
     [InlineData("mi brucia un po' la gola", "it")]
     [InlineData("come scaldarsi in macchina", "it")]
     [InlineData("el casero me está desangrando con el alquiler", "es")]
+    [InlineData("dice cosas sin sentido cuando habla de política", "es")]
     [InlineData("se murió la batería del móvil", "es")]
     [InlineData("mon proprio me saigne à blanc", "fr")]
     [InlineData("die Miete lässt uns ausbluten", "de")]
