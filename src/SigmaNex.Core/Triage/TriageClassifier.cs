@@ -94,8 +94,8 @@ public sealed partial class TriageClassifier
     /// whole message (p below <see cref="VetoWhole"/>) and in the words around the match (within <see cref="VetoReach"/>
     /// words of the evidence, p below <see cref="VetoNear"/>), and only in long messages (<see cref="VetoMinWords"/>+
     /// words). Long messages are where words of emergencies are used in other senses ("the old cinema is being brought
-    /// back to life", "how do i bleed the radiators before the heating goes on"); short plain ones are where a bag of word pieces is
-    /// confidently wrong ("se le paró el corazón" scored 0.03), so those stay with the rules. The words around the match
+    /// back to life", "how do i bleed the radiators before the heating goes on"); short plain ones are where a bag of
+    /// word pieces is confidently wrong ("se le paró el corazón" scored 0.03), so those stay with the rules. The words around the match
     /// keep an emergency told after unrelated talk ("…quarterly budget report… and my colleague just collapsed and isnt
     /// breathing": 0.3–0.5 whole, 0.99 around). A vetoed match is not lost: it stays a minor reading whose protocol the
     /// answer is still steered to, without the emergency card first. Never when the learned category is self-harm. Chosen
