@@ -4,8 +4,10 @@ namespace SigmaNex.Bench;
 /// The benchmark and tuning harness. Commands:
 ///   tune-retrieval [set.jsonl]   evaluate a grid of fusion settings on a labelled set (use a dev set)
 ///   triage-latency ["question" ...]   microseconds per Classify over every lexicon
-///   train-triage [--hold-out NAME]   train triage's learned stage on the development messages and write it to
-///       src/SigmaNex.Core/Resources/learned/triage.bin (with --hold-out: leave out files named *NAME*, report on them)
+///   train-triage [--hold-out NAME [--fraction F] [--epochs N --rate R --l2 X]] [--out-of-fold FILE] [--probe SET]
+///       train triage's learned stage on the development messages and write it to
+///       src/SigmaNex.Core/Resources/learned/triage.bin (with --hold-out: leave out files named *NAME*, report on them;
+///       --out-of-fold: score every file with a model trained without its group; --probe: score a set with the shipped one)
 ///   micro [BenchmarkDotNet arguments, e.g. --filter *Triage*]   BenchmarkDotNet micro-benchmarks
 ///   scale [--sizes 10000,100000,1000000] [--queries 300]   search latency, build rate and memory at scale
 ///   ann-lab [--size 1000000] [--lists N] [--probes 16,32,...]   the approximate index alone: recall@10 against

@@ -10,7 +10,11 @@ namespace SigmaNex.Bench;
 /// the held-out evals/triage/test*.jsonl) and writes src/SigmaNex.Core/Resources/learned/triage.bin.
 /// <c>--hold-out NAME</c> leaves out the development files whose name contains NAME and, instead of writing the
 /// model, reports on them: the learned stage alone at several thresholds, and with the current rules (which, if they
-/// were tuned on those files, flatter the rules).
+/// were tuned on those files, flatter the rules), the rules with the learned alarms, and with its vetoes too;
+/// <c>--fraction F</c> trains on that share of the rest (a learning curve). <c>--out-of-fold FILE</c> writes, for every
+/// development message, the scores of a model trained without its group of files (a round's files, all languages), with
+/// the rules' verdict: what the veto's and alarm's limits are chosen on. <c>--probe SET</c> prints the shipped model's
+/// scores for a labelled set.
 /// </summary>
 public static class TriageTraining
 {
@@ -19,16 +23,15 @@ public static class TriageTraining
         var root = BenchEngine.RepoRoot;
         if (args.SkipWhile(a => a != "--probe").Skip(1).FirstOrDefault() is { } probe)
         {
-            // The shipped model's score for each message of a labelled set: score, words, label, rules' verdict, no pattern matched, text.
+            // The shipped model's score for each message of a labelled set: score, score around the rules' evidence, words,
+            // label, rules' verdict, no pattern matched, rules' category, learned category, text.
             var shippedModel = TriageModel.LoadDefault() ?? throw new InvalidOperationException("no shipped triage model");
             var rulesOnly = TriageClassifier.Default.RulesOnly;
             foreach (var c in TriageEvaluator.Read(probe))
             {
                 var p = shippedModel.Probability(TriageModel.Features(c.Text));
                 var r = rulesOnly.Classify(c.Text, c.Language);
-                var near4 = TriageModel.Around(c.Text, r.Evidence, 4) is { } w4 ? shippedModel.Probability(TriageModel.Features(w4)) : -1;
-                var near7 = TriageModel.Around(c.Text, r.Evidence, 7) is { } w7 ? shippedModel.Probability(TriageModel.Features(w7)) : -1;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{shippedModel.Category(TriageModel.Features(c.Text)).Category}\t{c.Text}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p:F4}\t{Near(shippedModel, c.Text, r):F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{shippedModel.Category(TriageModel.Features(c.Text)).Category}\t{c.Text}"));
             }
 
             return 0;
@@ -111,10 +114,8 @@ public static class TriageTraining
             {
                 var f = TriageModel.Features(c.Text);
                 var r = rules.Classify(c.Text, c.Language);
-                var near4 = TriageModel.Around(c.Text, r.Evidence, 4) is { } w4 ? model.Probability(TriageModel.Features(w4)) : -1;
-                var near7 = TriageModel.Around(c.Text, r.Evidence, 7) is { } w7 ? model.Probability(TriageModel.Features(w7)) : -1;
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{model.Probability(f):F4}\t{near4:F4}\t{near7:F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{r.Severity}\t{r.Evidence.Count}\t{string.Join('|', r.Evidence)}\t{family.Key}\t{c.Language}\t{c.Kind}\t{model.Category(f).Category}\t{c.Text}"));
+                    $"{model.Probability(f):F4}\t{Near(model, c.Text, r):F4}\t{TriageModel.WordCount(c.Text)}\t{(c.Emergency ? 1 : 0)}\t{(r.Detected ? 1 : 0)}\t{(r.Unmatched ? 1 : 0)}\t{r.Category}\t{r.Severity}\t{r.Evidence.Count}\t{string.Join('|', r.Evidence)}\t{family.Key}\t{c.Language}\t{c.Kind}\t{model.Category(f).Category}\t{c.Text}"));
             }
 
             Console.WriteLine($"{family.Key}: {train.Count} training messages");
@@ -122,6 +123,10 @@ public static class TriageTraining
 
         return 0;
     }
+
+    // The score of the words around the rules' evidence, as the veto reads them (-1 when nothing matched).
+    private static double Near(TriageModel model, string text, TriageResult rules) =>
+        TriageModel.Around(text, rules.Evidence, TriageClassifier.VetoReach) is { } near ? model.Probability(TriageModel.Features(near)) : -1;
 
     private static void Report(string name, IReadOnlyList<TriageEvaluator.Case> cases, Func<TriageEvaluator.Case, bool> detected)
     {
