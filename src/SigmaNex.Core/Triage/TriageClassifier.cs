@@ -79,7 +79,9 @@ public sealed partial class TriageClassifier
     }
 
     /// <summary>
-    /// The learned stage raises an emergency the rules missed only when it is this sure, only for messages of at least
+    /// The learned stage raises an emergency the rules missed only when it is this sure (<see cref="LearnedAloneLong"/>
+    /// in long messages, <see cref="LongMessageWords"/>+ words, where it is more reliable than on short ones and where
+    /// the rules miss most: context first, the emergency told late), only for messages of at least
     /// <see cref="LearnedMinWords"/> words, and only where no lexicon pattern matched at all (a match the rules
     /// cancelled or judged minor is a decision, not a gap). Chosen on development data the model was not trained on
     /// (docs/SAFETY.md). The other way round, overruling a match, see <see cref="VetoWhole"/>.
@@ -87,12 +89,18 @@ public sealed partial class TriageClassifier
     public const double LearnedAlone = 0.9;
 
     /// <inheritdoc cref="LearnedAlone"/>
+    public const double LearnedAloneLong = 0.7;
+
+    /// <inheritdoc cref="LearnedAlone"/>
     public const int LearnedMinWords = 5;
+
+    /// <summary>From how many words a message is long: where the learned stage may overrule a match, and raises an alarm at <see cref="LearnedAloneLong"/>.</summary>
+    public const int LongMessageWords = 16;
 
     /// <summary>
     /// The learned stage overrules a rule match (a "veto") only when it is nearly certain there is no emergency in the
     /// whole message (p below <see cref="VetoWhole"/>) and in the words around the match (within <see cref="VetoReach"/>
-    /// words of the evidence, p below <see cref="VetoNear"/>), and only in long messages (<see cref="VetoMinWords"/>+
+    /// words of the evidence, p below <see cref="VetoNear"/>), and only in long messages (<see cref="LongMessageWords"/>+
     /// words). Long messages are where words of emergencies are used in other senses ("the old cinema is being brought
     /// back to life", "how do i bleed the radiators before the heating goes on"); short plain ones are where a bag of
     /// word pieces is confidently wrong ("se le paró el corazón" scored 0.03), so those stay with the rules. The words around the match
@@ -105,9 +113,6 @@ public sealed partial class TriageClassifier
 
     /// <inheritdoc cref="VetoWhole"/>
     public const double VetoNear = 0.2;
-
-    /// <inheritdoc cref="VetoWhole"/>
-    public const int VetoMinWords = 16;
 
     /// <inheritdoc cref="VetoWhole"/>
     public const int VetoReach = 4;
@@ -139,7 +144,8 @@ public sealed partial class TriageClassifier
 
         // Only where no pattern matched at all: a match the rules cancelled (a negation, an idiom, a reassurance, a
         // thing noun) or judged minor is a decision, not a gap.
-        if (!rules.Unmatched || p < LearnedAlone || TriageModel.WordCount(text) < LearnedMinWords)
+        var words = TriageModel.WordCount(text);
+        if (!rules.Unmatched || words < LearnedMinWords || p < (words >= LongMessageWords ? LearnedAloneLong : LearnedAlone))
         {
             return rules with { LearnedScore = p };
         }
@@ -164,7 +170,7 @@ public sealed partial class TriageClassifier
     // 0.003 by a model that had not seen it), and the one where a missed alarm costs most.
     private bool Vetoed(string text, List<(uint Hash, float Value)> features, TriageResult rules, double p) =>
         p < VetoWhole
-        && TriageModel.WordCount(text) >= VetoMinWords
+        && TriageModel.WordCount(text) >= LongMessageWords
         && TriageModel.Around(text, rules.Evidence, VetoReach) is { } near
         && _model!.Probability(TriageModel.Features(near)) < VetoNear
         && _model.Category(features).Category != TriageCategory.SuicideSelfHarm;

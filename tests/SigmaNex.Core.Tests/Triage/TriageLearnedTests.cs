@@ -102,6 +102,18 @@ public sealed class TriageLearnedTests
     }
 
     [Theory]
+    [InlineData("planning a picnic by the lake this weekend and grandma collapsed, her lips blue and she is gasping for air", true)] // 20 words
+    [InlineData("a picnic by the lake this weekend and grandma collapsed, her lips blue and gasping", false)] // 15 words
+    public void Classify_NoPatternMatched_FairlySure_RaisesAnAlarmOnlyInALongMessage(string text, bool raised)
+    {
+        var r = s_triage.Classify(text);
+
+        Assert.InRange(r.LearnedScore!.Value, TriageClassifier.LearnedAloneLong, TriageClassifier.LearnedAlone);
+        Assert.Equal(raised, r.Detected);
+        Assert.Equal(raised ? "learned" : "rules", r.Decision);
+    }
+
+    [Theory]
     [InlineData("collapsed, lips blue")] // too short to trust the learned stage
     [InlineData("he is not not breathing, collapsed, lips blue, gasping")] // a pattern matched and the rules decided
     public void Classify_ShortOrDecidedByRules_IsLeftToTheRules(string text)
