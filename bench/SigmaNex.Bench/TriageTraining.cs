@@ -43,9 +43,7 @@ public static class TriageTraining
         }
 
         var holdOut = args.SkipWhile(a => a != "--hold-out").Skip(1).FirstOrDefault();
-        var files = new[] { Path.Combine(root, "evals", "triage", "dev.jsonl") }
-            .Concat(Directory.GetFiles(Path.Combine(root, "evals-dev"), "triage-*.jsonl").Order(StringComparer.Ordinal))
-            .ToList();
+        var files = TriageModelTrainer.DevelopmentFiles(root);
         var train = files.Where(f => holdOut is null || !Path.GetFileName(f).Contains(holdOut, StringComparison.Ordinal)).ToList();
         var held = files.Except(train).ToList();
         var examples = train.SelectMany(TriageEvaluator.Read).Select(c => new TriageModelTrainer.Example(c.Text, c.Emergency, c.Category)).ToList();
@@ -100,9 +98,7 @@ public static class TriageTraining
 
     private static int OutOfFold(string root, string output)
     {
-        var files = new[] { Path.Combine(root, "evals", "triage", "dev.jsonl") }
-            .Concat(Directory.GetFiles(Path.Combine(root, "evals-dev"), "triage-*.jsonl").Order(StringComparer.Ordinal))
-            .ToList();
+        var files = TriageModelTrainer.DevelopmentFiles(root);
         var families = files.GroupBy(f => System.Text.RegularExpressions.Regex.Replace(Path.GetFileNameWithoutExtension(f), "-(de|en|es|fr|it)$", "")).ToList();
         var rules = TriageClassifier.Default.RulesOnly;
         using var writer = new StreamWriter(output);

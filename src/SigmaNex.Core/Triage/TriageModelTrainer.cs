@@ -8,6 +8,16 @@ internal static class TriageModelTrainer
 {
     public sealed record Example(string Text, bool Emergency, string? Category);
 
+    /// <summary>
+    /// The labelled development messages the shipped model is trained on, in a fixed order: evals/triage/dev.jsonl and
+    /// evals-dev/triage-*.jsonl under the repository root (never the held-out evals/triage/test*.jsonl).
+    /// </summary>
+    public static IReadOnlyList<string> DevelopmentFiles(string root) =>
+        [
+            Path.Combine(root, "evals", "triage", "dev.jsonl"),
+            .. Directory.GetFiles(Path.Combine(root, "evals-dev"), "triage-*.jsonl").Order(StringComparer.Ordinal),
+        ];
+
     public static TriageModel Train(IReadOnlyList<Example> examples, int epochs = 12, double rate = 0.5, double l2 = 1e-6, int seed = 1)
     {
         var data = examples.Select(e => (Features: TriageModel.Features(e.Text), e.Emergency, e.Category)).ToList();

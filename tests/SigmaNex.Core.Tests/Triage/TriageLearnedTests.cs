@@ -1,4 +1,6 @@
+using SigmaNex.Core.Evaluation;
 using SigmaNex.Core.Triage;
+using SigmaNex.Tests;
 
 namespace SigmaNex.Core.Tests.Triage;
 
@@ -189,6 +191,21 @@ public sealed class TriageLearnedTests
 
         Assert.True(r.Detected, text);
         Assert.Equal("learned", r.Decision);
+    }
+
+    [Fact]
+    public void Shipped_Model_IsTrainedOnTheCurrentDevelopmentMessages()
+    {
+        // Labelled development messages added without retraining leave the shipped model (and the figures in
+        // docs/SAFETY.md) behind. Training is deterministic; a tolerance covers arithmetic that may differ by processor.
+        var cases = TriageModelTrainer.DevelopmentFiles(RepoPaths.Root).SelectMany(TriageEvaluator.Read).ToList();
+        var trained = TriageModelTrainer.Train([.. cases.Select(c => new TriageModelTrainer.Example(c.Text, c.Emergency, c.Category))]);
+        var shipped = TriageModel.LoadDefault()!;
+
+        var drift = cases.Where((_, i) => i % 10 == 0)
+            .Max(c => Math.Abs(trained.Probability(TriageModel.Features(c.Text)) - shipped.Probability(TriageModel.Features(c.Text))));
+
+        Assert.True(drift < 0.02, $"the shipped triage model differs from one trained on the development messages (largest probability change {drift:F3}): retrain it with `SigmaNex.Bench train-triage` (README)");
     }
 
     // Real emergencies told inside off-topic context score lowest with the learned stage as a whole (0.014–0.28): why a
