@@ -99,6 +99,26 @@ public sealed class TriageItalianTests
     [InlineData("il neonato non respira bene per il raffreddore e diventa blu", "breathing_difficulty", "breathing-difficulty")]
     [InlineData("il motore è esploso e lui è ustionato gravemente", "severe_burns", "burns-scalds")]
     [InlineData("il bambino è caduto in piscina e ha bevuto molta acqua, ora è sonnolento e tossisce", "drowning", "drowning")]
+    [InlineData("labbra gonfie, gola chiusa, aiuto", "anaphylaxis", "anaphylaxis")]
+    [InlineData("l aria non entra, aiuto", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("ho l asma e il ventolin non fa niente", "breathing_difficulty", "breathing-difficulty")]
+    [InlineData("bimbo in fondo alla piscina", "drowning", "drowning")]
+    [InlineData("la corrente mi sta portando al largo", "drowning", "drowning")]
+    [InlineData("l elettricista è rimasto attaccato al quadro", "electrocution", "electrocution")]
+    [InlineData("ho come un elefante seduto sul petto", "heart_attack", "heart-attack")]
+    [InlineData("pelle bollente e confuso dopo la corsa", "heat_stroke", "heat-stroke")]
+    [InlineData("non sento più mani e piedi, tremo", "hypothermia", "hypothermia")]
+    [InlineData("ragazzo sbalzato fuori dall auto", "major_trauma", "head-injury")]
+    [InlineData("ho mischiato candeggina e anticalcare e tossisco", "poisoning", "poisoning-swallowed")]
+    [InlineData("sta tremando tutto e ha la bava", "seizure", "seizures")]
+    [InlineData("il sangue esce a fiotti dal polso", "severe_bleeding", "severe-bleeding")]
+    [InlineData("mezza faccia non la sento più", "stroke", "stroke-fast")]
+    [InlineData("ho la lametta in mano", "suicide_self_harm", "suicide-risk")]
+    [InlineData("mia amica dice che si ammazza stanotte", "suicide_self_harm", "suicide-risk")]
+    [InlineData("mi sto spegnendo, vedo nero", "unconscious", "unconscious-person")]
+    [InlineData("come far nascere un bambino in casa", "childbirth", "childbirth-emergency")]
+    [InlineData("mio figlio ha bevuto il detersivo", "poisoning", "poisoning-swallowed")]
+    [InlineData("tremo sudo e non ragiono, ho fatto l insulina", "diabetic_emergency", "hypoglycaemia")]
     // Round 5: plainly worded emergencies.
     [InlineData("gli pesa il petto come un macigno e ha la nausea", "heart_attack", "heart-attack")]
     [InlineData("il mio amico dice che stanotte si butta dal ponte", "suicide_self_harm", "suicide-risk")]
@@ -145,7 +165,8 @@ public sealed class TriageItalianTests
     [InlineData("ha avuto un infarto durante la partita, è a terra", "heart_attack", "heart-attack")]
     [InlineData("raccoglieva i pomodori e ha preso un colpo di calore, ora delira", "heat_stroke", "heat-stroke")]
     [InlineData("c'è fumo in casa e mi soffoca, non respiro", "breathing_difficulty", "breathing-difficulty")]
-    // Round 11: real emergencies next to the new idioms (a game, a play, a fright, a machine, a plant, a reassurance).
+    // Round 11: real emergencies next to the new idioms (a game, a play, a fright, a machine, a plant, a reassurance);
+    // lay phrasings the rules missed (air not going in, the current taking me out, an elephant on the chest, foam and shaking).
     // Round 10: first person, "non passa aria", a plural "andate di traverso"; pulled from icy water; trapped under a vehicle.
     [InlineData("mi sono andate di traverso le arachidi e non passa aria", "choking", "choking-adult")]
     [InlineData("aiuto non entra l'aria, ho un boccone bloccato in gola", "choking", "choking-adult")]
@@ -393,7 +414,8 @@ public sealed class TriageItalianTests
     [InlineData("ho un po' di affanno quando salgo le scale")]
     [InlineData("ho gli occhi gonfi per l'allergia al polline")]
     [InlineData("a minecraft sono annegato di nuovo")]
-    // Round 11: games and fiction, fright hyperbole, machines and plants, figurative poison, shocks and drowning, fears proved wrong.
+    // Round 11: games and fiction, fright hyperbole, machines and plants, figurative poison, shocks and drowning, fears proved wrong;
+    // everyday sentences with the words of the new emergency phrasings (a helmet, a spray, water in a jet, a farewell letter).
     [InlineData("nel gioco sono morta avvelenata di nuovo")]
     [InlineData("questo videogioco ti fa rianimare i compagni col defibrillatore")]
     [InlineData("mia figlia gioca alla dottoressa e mi fa il massaggio cardiaco")]
@@ -438,6 +460,16 @@ public sealed class TriageItalianTests
     [InlineData("mi sono svegliato col braccio addormentato perché ci ho dormito sopra")]
     [InlineData("il pomodoro ha preso un colpo di sole, foglie tutte bruciate")]
     [InlineData("il meccanico mi ha detto che l alternatore è bruciato")]
+    [InlineData("come togliere il casco integrale senza rovinare i capelli")]
+    [InlineData("lo spray per le zanzare non fa niente")]
+    [InlineData("l acqua esce a getto dal rubinetto")]
+    [InlineData("la macchia di umidità si allarga sul soffitto")]
+    [InlineData("dopo la scottatura solare la pelle si stacca")]
+    [InlineData("ha detto che si ammazza di lavoro")]
+    [InlineData("il vaso è caduto dall alto ma non si è rotto")]
+    [InlineData("ho visto un serpente scappare nel prato")]
+    [InlineData("respira con la pancia durante lo yoga")]
+    [InlineData("mia madre non ha avuto un ictus gli esami erano tutti negativi")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
