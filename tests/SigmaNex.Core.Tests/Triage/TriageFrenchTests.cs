@@ -315,6 +315,13 @@ public sealed class TriageFrenchTests
     [InlineData("elle a été foudroyée sur la plage", "electrocution")]
     [InlineData("ma femme a des contraction toutes les 2 minutes", "childbirth")]
     [InlineData("piqué par une guêpe, ça gonfle un peu autour mais sa gorge se serre et il respire mal", "anaphylaxis")]
+    [InlineData("on l'a sauver de l'eau, il est inconscient", "drowning")]
+    [InlineData("on était chez le vétérinaire quand mon mari s'est effondré, il ne respire plus", "cardiac_arrest")]
+    [InlineData("il s'est évanoui mais ça va pas du tout, il répond plus", "unconscious")]
+    [InlineData("il a pris une décharge, il va très bien mais il a une brûlure profonde à la main", "severe_burns")]
+    [InlineData("le petit est tombé dans la piscine, son jouet a coulé au fond de la piscine et il ne remonte pas", "drowning")]
+    [InlineData("je pense plus qu'à me tuer", "suicide_self_harm")]
+    [InlineData("mon chien et mon fils ont mangé des champignons toxiques, mon fils vomit", "poisoning")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -603,6 +610,15 @@ public sealed class TriageFrenchTests
     [InlineData("on a enfin accouché du projet")]
     [InlineData("contraction du marché immobilier cette année")]
     [InlineData("essoufflé après le footing, normal non")]
+    [InlineData("il s'est évanoui mais ça va")]
+    [InlineData("le bateau gonflable a coulé au fond de la piscine")]
+    [InlineData("recette de l'étouffée de légumes de ma grand-mère")]
+    [InlineData("au boulot c'est l'asphyxie totale")]
+    [InlineData("demain au conseil ça va saigner")]
+    [InlineData("j'ai plus envie de me faire du mal depuis des mois")]
+    [InlineData("on a eu une grosse frayeur, la petite a bu la tasse mais elle est repartie jouer avec ses cousins")]
+    [InlineData("j'ai cru que l'apprenti avait pris le jus sur la trayeuse mais en fait le courant était coupé")]
+    [InlineData("mon fils a pris une petite décharge avec la prise hier, coeur normal, il va très bien")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
