@@ -345,6 +345,12 @@ public sealed class TriageFrenchTests
     [InlineData("jarive pa a respir", "breathing_difficulty")]
     [InlineData("pieton renverse par voiture", "major_trauma")]
     [InlineData("serpen ma mordu jambe gonfl", "venomous_bite")]
+    [InlineData("il respir plu pa de poul", "cardiac_arrest")]
+    [InlineData("un jeune allongé sur le trottoir ne reagit ni a la voix ni quand on le pince", "unconscious")]
+    [InlineData("il et gelé il tremb plu", "hypothermia")]
+    [InlineData("mon pere sa bouch é de travr il parl plu bien", "stroke")]
+    [InlineData("il a touché fil electrik il bouj pa", "electrocution")]
+    [InlineData("glycemie a 0,40, je vois flou", "diabetic_emergency")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
