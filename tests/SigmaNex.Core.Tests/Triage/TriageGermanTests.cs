@@ -312,6 +312,22 @@ public sealed class TriageGermanTests
     [InlineData("die Wespen haben ihn fast überall gestochen und er kriegt keine Luft", "anaphylaxis")]
     [InlineData("sie hat gerade entbunden und blutet sehr stark", "childbirth")]
     [InlineData("der Hund ist in den See gefallen und mein Sohn ist hinterher gesprungen und ist untergegangen", "drowning")]
+    // Round 11: lay phrasings and typos the rules missed
+    [InlineData("ich krieg ihn nicht wach, er atmet aber", "unconscious")]
+    [InlineData("sie macht die Augen nicht auf", "unconscious")]
+    [InlineData("kan nicht atmen", "breathing_difficulty")]
+    [InlineData("Kind hat Bonbon verschluckt kriegt kei Luft", "choking")]
+    [InlineData("seit einer Stunde pfeift es bei jedem Atemzug", "breathing_difficulty")]
+    [InlineData("hab gerade alle Tabletten geschluckt", "poisoning")]
+    [InlineData("die Tabletten liegen schon bereit, heute Nacht", "suicide_self_harm")]
+    [InlineData("ich spür schon den Kopf, das Baby kommt", "childbirth")]
+    [InlineData("die Strömung zieht mich raus", "drowning")]
+    [InlineData("Baby lag mit dem Gesicht im Badewasser", "drowning")]
+    [InlineData("schwitze nicht mehr, mir ist so heiß", "heat_stroke")]
+    [InlineData("Opa lag stundenlang im Schnee", "hypothermia")]
+    [InlineData("Blut spritzt stoßweise aus dem Arm", "severe_bleeding")]
+    [InlineData("meine Zunge wird immer dicker", "anaphylaxis")]
+    [InlineData("Oma kann beim Frühstück plötzlich die Tasse nicht mehr halten und lallt", "stroke")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -555,6 +571,9 @@ public sealed class TriageGermanTests
     [InlineData("der Ofen im Gartenhaus kriegt keine Luft und qualmt")]
     [InlineData("ich hab fast einen Anfall gekriegt, als ich die Rechnung gesehen hab")]
     [InlineData("er hat beim Spiel nur so getan, als wäre er bewusstlos")]
+    [InlineData("hast du alle Tabletten genommen, wie der Arzt gesagt hat?")]
+    [InlineData("das Baby kommt im März")]
+    [InlineData("es ist heiß und trocken draußen")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
