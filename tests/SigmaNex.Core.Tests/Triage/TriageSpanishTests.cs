@@ -369,6 +369,33 @@ public sealed class TriageSpanishTests
     [InlineData("se ha cortado con el cuchillo de la carne y sangra muchisimo", "severe_bleeding")]
     [InlineData("compre matarratas y el niño se lo ha comido", "poisoning")]
     [InlineData("jugando a medicos se dio cuenta de que el abuelo no respira", "cardiac_arrest")]
+    // Ronda 11: expresiones llanas y erratas de emergencias que las reglas no cogían.
+    [InlineData("la sangre sale a pulsos del muslo", "severe_bleeding")]
+    [InlineData("lleva seis minutos sacudiendose y no para", "seizure")]
+    [InlineData("mi hermano se cayo al suelo y sacude los brazos sin parar", "seizure")]
+    [InlineData("ya sale el vebe ayudaa", "childbirth")]
+    [InlineData("no siento la mitad del cuerpo", "stroke")]
+    [InlineData("el bebe esta frio y flojo", "hypothermia")]
+    [InlineData("mi abuelo paso la noche en el suelo del patio y esta frio y confuso", "hypothermia")]
+    [InlineData("no hay forma de despertarlo, le gritamos y nada", "unconscious")]
+    [InlineData("m kiero matar ya no aguanto", "suicide_self_harm")]
+    [InlineData("ayuda niño en el agua no sale", "drowning")]
+    [InlineData("me tome el pastillero entero", "poisoning")]
+    [InlineData("labios hinchados no puedo tragar", "anaphylaxis")]
+    [InlineData("cai del techo no siento piernas", "major_trauma")]
+    [InlineData("siento un elefante sentado en el pecho", "heart_attack")]
+    [InlineData("le callo un rayo a mi amigo en el campo", "electrocution")]
+    [InlineData("tengo la piel ardiendo y ya no sudo", "heat_stroke")]
+    [InlineData("esta rojo ardiendo y no suda nda", "heat_stroke")]
+    [InlineData("la piel se me cae a tiras", "severe_burns")]
+    [InlineData("tengo algo atascado, no entra aire", "choking")]
+    [InlineData("estoy agarrado a una boya, la corriente me arrastra y no llego a la orilla", "drowning")]
+    [InlineData("tengo la gluc en 40 y m tiemblan las manos y la boca", "diabetic_emergency")]
+    [InlineData("mi hijo se ha cortado a proposito", "suicide_self_harm")]
+    [InlineData("volcamos y dimos vueltas de campana, mi mujer esta atrapada", "major_trauma")]
+    [InlineData("mi niña tose como un perro, le pita al respirar y casi no puede llorar", "breathing_difficulty")]
+    [InlineData("estoy embarazada y tengo muchas ganas de empujar", "childbirth")]
+    [InlineData("el nene tomo jarabe de mas y esta muy dormido", "poisoning")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -660,6 +687,19 @@ public sealed class TriageSpanishTests
     [InlineData("me queme con la plancha, tengo una marca roja pequeña, no tiene ampolla")]
     [InlineData("mi sobrina juega a medicos y le hace el boca a boca a sus munecas")]
     [InlineData("mi hijo le hace rcp al peluche")]
+    // Ronda 11: lo que esas expresiones no deben coger.
+    [InlineData("mi hijo adolescente, no hay forma de despertarlo por las mañanas")]
+    [InlineData("entrenando no sudo nada, es normal?")]
+    [InlineData("el cafe esta frio y flojo")]
+    [InlineData("me he equivocado de caja en el super")]
+    [InlineData("tengo ampoyas en los pies de los zapatos nuevos")]
+    [InlineData("me corte queriendo abrir una lata, un cortecito de nada")]
+    [InlineData("kiero matar a mi hermano jaja")]
+    [InlineData("se quedo pegado a la nevera toda la tarde")]
+    [InlineData("el perro se sacude entero al salir del agua")]
+    [InlineData("mi hijo se pone rojo y no suda cuando juega, es normal?")]
+    [InlineData("tengo mucha sed, me arde la garganta de gritar en el concierto")]
+    [InlineData("sangre de toro, el vino")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
