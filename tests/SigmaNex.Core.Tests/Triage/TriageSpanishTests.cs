@@ -396,6 +396,15 @@ public sealed class TriageSpanishTests
     [InlineData("mi niña tose como un perro, le pita al respirar y casi no puede llorar", "breathing_difficulty")]
     [InlineData("estoy embarazada y tengo muchas ganas de empujar", "childbirth")]
     [InlineData("el nene tomo jarabe de mas y esta muy dormido", "poisoning")]
+    [InlineData("llevo semanas fatal y tengo la cuerda preparada en el garaje", "suicide_self_harm")]
+    [InlineData("el bebe tiene fiebre altisima y se le van los ojos y tiembla", "seizure")]
+    [InlineData("me desperte en el suelo con la lengua mordida", "seizure")]
+    [InlineData("senti un pinchazo en la mano y vi una serpiente irse", "venomous_bite")]
+    [InlineData("cene setas que cogi en el monte y vomito sin parar", "poisoning")]
+    [InlineData("lo encontramos azul de frio y no habla", "hypothermia")]
+    [InlineData("le ha saltado acido en la fabrica, tiene la piel abierta", "severe_burns")]
+    [InlineData("mi hijo tiene asma, como se si una crisis fuerte es grave", "breathing_difficulty")]
+    [InlineData("tomo sintrom y me he hecho un corte en la pierna con la tijera de podar, llevo media hora apretando y no para", "severe_bleeding")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -700,6 +709,12 @@ public sealed class TriageSpanishTests
     [InlineData("mi hijo se pone rojo y no suda cuando juega, es normal?")]
     [InlineData("tengo mucha sed, me arde la garganta de gritar en el concierto")]
     [InlineData("sangre de toro, el vino")]
+    [InlineData("tengo la cuerda preparada para escalar el sabado")]
+    [InlineData("las setas del monte que cogimos estaban riquisimas")]
+    [InlineData("hoy no he tenido ninguna crisis de asma")]
+    [InlineData("mi abuelo dice tonterias desde siempre, es muy gracioso")]
+    [InlineData("el limpiador con acido me dejo las manos un poco secas")]
+    [InlineData("vi una serpiente en el campo pero no me hizo nada, que especie es?")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
