@@ -410,6 +410,23 @@ public sealed class TriageSpanishTests
     [InlineData("mi hijo se ha tomado el veneno para caracoles", "poisoning")]
     [InlineData("en el partido le dieron una patada y sangra muchisimo de la cabeza", "severe_bleeding")]
     [InlineData("en el partido el jugador se desplomo y no respira", "cardiac_arrest")]
+    // Ronda 11: emergencias reales junto a los marcos, modismos y tranquilizaciones nuevos.
+    [InlineData("el documental trata de primeros auxilios, pero ahora mi padre no respira", "cardiac_arrest")]
+    [InlineData("vi una noticia de un hombre que murio, y mi padre tambien se ha desplomado y no respira", "cardiac_arrest")]
+    [InlineData("me he cortado con el cuchillo partiendo el pan y sangra muchisimo", "severe_bleeding")]
+    [InlineData("partiendo la pizza en trozos mi hijo se ha atragantado y no respira", "choking")]
+    [InlineData("el parto fue un desastre y ahora sangro muchisimo despues del parto", "childbirth")]
+    [InlineData("el equipo de rescate dice que se cayo del tejado y no se mueve", "major_trauma")]
+    [InlineData("el equipo medico dice que esta en coma", "unconscious")]
+    [InlineData("esta cancion me hace pensar en cortarme las venas esta noche", "suicide_self_harm")]
+    [InlineData("tiene epilepsia controlada pero hoy lleva cinco minutos convulsionando", "seizure")]
+    [InlineData("mi hijo se ha bebido el veneno para las hormigas", "poisoning")]
+    [InlineData("se le ha quemado la pizza y al sacarla se ha quemado el brazo con ampollas enormes", "severe_burns")]
+    [InlineData("la final fue de infarto y ahora mi padre tiene un dolor fuerte en el pecho que le baja al brazo", "heart_attack")]
+    [InlineData("mis padres se conocieron en la playa y ahora mi padre se esta ahogando en el mar", "drowning")]
+    [InlineData("tengo asma y el inhalador nuevo no me hace nada, no puedo respirar", "breathing_difficulty")]
+    [InlineData("se desmayo y enseguida abrio los ojos pero ahora no responde otra vez", "unconscious")]
+    [InlineData("se levanto solo pero ahora vomita y esta confuso tras el golpe en la cabeza", "major_trauma")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -780,6 +797,14 @@ public sealed class TriageSpanishTests
     [InlineData("no es que no respire, es que ronca muy fuerte")]
     [InlineData("ahogado en deudas y en tareas")]
     [InlineData("mi sobrino juega a bomberos y le hace el boca a boca al osito")]
+    [InlineData("ya esta comiendo tan tranquila despues del susto")]
+    [InlineData("se desmayo pero enseguida volvio en si, ya esta hablando con normalidad")]
+    [InlineData("en el capitulo de ayer la protagonista se desangraba")]
+    [InlineData("mi abuela cuenta que en el 45 casi se muere de hambre")]
+    [InlineData("la serie acaba con el protagonista ahogado")]
+    [InlineData("el podcast de sucesos de hoy iba de un hombre envenenado")]
+    [InlineData("vi un documental de un tipo que acabo con congelacion en el everest")]
+    [InlineData("hace de angel en la obra y tiene que desmayarse en el escenario")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
