@@ -161,6 +161,10 @@ public sealed class TriageEnglishTests
     [InlineData("in my dnd group a player collapsed after taking pills, she took 30 paracetamol", "poisoning", "poisoning-swallowed")]
     [InlineData("he says it is not his heart but he has crushing chest pain and is grey and sweating", "heart_attack", "heart-attack")]
     [InlineData("we bought a defibrillator last year and now my dad collapsed and isnt breathing, how do i use it", "cardiac_arrest", "cpr-adult")]
+    [InlineData("my toddler took 2 of my sleeping pills, should i give him water", "poisoning", "poisoning-swallowed")]
+    [InlineData("the co alarm is going off and we all have headaches and feel sick", "poisoning", "carbon-monoxide")]
+    [InlineData("i was dying at the gym, crushing chest pain going down my left arm", "heart_attack", "heart-attack")]
+    [InlineData("my toddler is choking on a car key", "choking", "choking-infant")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -434,6 +438,18 @@ public sealed class TriageEnglishTests
     [InlineData("kid swallowed a bit of toothpaste, poison control said its totally harmless")]
     [InlineData("got stung by a jellyfish yesterday but the sting is gone now, no swelling")]
     [InlineData("he was choking on a crisp for a second but it came straight up")]
+    [InlineData("the choke on my chainsaw is broken")]
+    [InlineData("she looked like she was going to faint when she saw the bill")]
+    [InlineData("where do i put the carbon monoxide detector")]
+    [InlineData("writing a murder mystery where the victim is poisoned")]
+    [InlineData("the bar does a shot called the brain haemorrhage")]
+    [InlineData("i was dying in that spin class lol")]
+    [InlineData("work is drowning me at the moment")]
+    [InlineData("what is the best stroke for swimming long distance")]
+    [InlineData("the co alarm was beeping but it was just the battery")]
+    [InlineData("i blacked out the windows for the baby's nap")]
+    [InlineData("i took two paracetamol an hour ago, can i take ibuprofen too")]
+    [InlineData("touched an electric fence, just a tingle")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
