@@ -165,6 +165,9 @@ public sealed class TriageEnglishTests
     [InlineData("the co alarm is going off and we all have headaches and feel sick", "poisoning", "carbon-monoxide")]
     [InlineData("i was dying at the gym, crushing chest pain going down my left arm", "heart_attack", "heart-attack")]
     [InlineData("my toddler is choking on a car key", "choking", "choking-infant")]
+    [InlineData("he took his tablets twice this morning and now hes drowsy and confused", "poisoning", "poisoning-swallowed")]
+    [InlineData("my son got struck by lightning and isnt breathing", "electrocution", "electrocution")]
+    [InlineData("his fingers turned white in the cold and are hard and waxy after hours in the snow", "hypothermia", "frostbite")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -450,6 +453,12 @@ public sealed class TriageEnglishTests
     [InlineData("i blacked out the windows for the baby's nap")]
     [InlineData("i took two paracetamol an hour ago, can i take ibuprofen too")]
     [InlineData("touched an electric fence, just a tingle")]
+    [InlineData("my son took his asthma medicine and is better")]
+    [InlineData("how to avoid getting struck by lightning on a hike")]
+    [InlineData("i burned my marshmallow lol")]
+    [InlineData("my gums bleed when i brush my teeth")]
+    [InlineData("my chest feels tight when i'm anxious before exams")]
+    [InlineData("my hands go white in the cold, raynauds")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
