@@ -168,6 +168,18 @@ public sealed class TriageEnglishTests
     [InlineData("he took his tablets twice this morning and now hes drowsy and confused", "poisoning", "poisoning-swallowed")]
     [InlineData("my son got struck by lightning and isnt breathing", "electrocution", "electrocution")]
     [InlineData("his fingers turned white in the cold and are hard and waxy after hours in the snow", "hypothermia", "frostbite")]
+    // Round 11 (secondary): emergencies the rules missed.
+    [InlineData("wife jerking on floor, foaming at mouth", "seizure", "seizures")]
+    [InlineData("my lips are swelling up and i cant swallow", "anaphylaxis", "anaphylaxis")]
+    [InlineData("im in the sea and the current is dragging me out, cant swim back", "drowning", "drowning")]
+    [InlineData("my husband is stuck to the washing machine, its buzzing and he cant let go", "electrocution", "electrocution")]
+    [InlineData("think i took a whole week of my blood pressure pills by mistake", "poisoning", "poisoning-swallowed")]
+    [InlineData("took way too many paracetamol for a toothache over two days, now vomiting", "poisoning", "poisoning-swallowed")]
+    [InlineData("what should you do if a child drinks bleach or cleaning fluid", "poisoning", "poisoning-swallowed")]
+    [InlineData("baby pulled kettle onto himself", "severe_burns", "burns-scalds")]
+    [InlineData("dad is confuzed and boilng hot", "heat_stroke", "heat-stroke")]
+    [InlineData("my type 1 son is acting drunk and wont drink his juice", "diabetic_emergency", "hypoglycaemia")]
+    [InlineData("its spurting every heartbeat and the towel is soaked", "severe_bleeding", "severe-bleeding")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -459,6 +471,10 @@ public sealed class TriageEnglishTests
     [InlineData("my gums bleed when i brush my teeth")]
     [InlineData("my chest feels tight when i'm anxious before exams")]
     [InlineData("my hands go white in the cold, raynauds")]
+    [InlineData("i ate too much cake")]
+    [InlineData("how do i deliver a baby shower speech")]
+    [InlineData("my type 1 son is shaky after football, had a snack and is fine")]
+    [InlineData("i spilled tea on my laptop")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }
