@@ -180,6 +180,8 @@ public sealed class TriageEnglishTests
     [InlineData("dad is confuzed and boilng hot", "heat_stroke", "heat-stroke")]
     [InlineData("my type 1 son is acting drunk and wont drink his juice", "diabetic_emergency", "hypoglycaemia")]
     [InlineData("its spurting every heartbeat and the towel is soaked", "severe_bleeding", "severe-bleeding")]
+    [InlineData("my chest is crushing and my arm is numb, my wife says its anxiety", "heart_attack", "heart-attack")]
+    [InlineData("stung by a bee, his face is swelling up, the pain has gone", "anaphylaxis", "anaphylaxis")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
