@@ -49,6 +49,7 @@ public sealed partial class TriageClassifier
                      {
                          (lexicon.Idioms, Role.Idiom), (lexicon.Patterns, Role.Pattern),
                          (lexicon.Frames, Role.Frame), (lexicon.Resolved, Role.Resolved), (lexicon.Past, Role.Past),
+                         (lexicon.OwnPeople, Role.Own), (lexicon.Asks, Role.Ask),
                          (lexicon.AgeWords.Values.SelectMany(v => v).ToList(), Role.Age),
                      })
             {
@@ -61,6 +62,34 @@ public sealed partial class TriageClassifier
         _roles = [.. roles];
     }
 
+    // "And", "then": what follows is a new event, not the film's ("we were watching the episode and my dad collapsed").
+    private static readonly HashSet<string> s_andThen = new(StringComparer.Ordinal)
+    {
+        "and", "then", "e", "ed", "poi", "y", "luego", "entonces", "et", "puis", "und", "dann", "da",
+    };
+
+    /// <summary>
+    /// A person of the writer's own life after a frame starts a new event when a clause break or "and"/"then"
+    /// stands between them; "I dreamt that my son was drowning" stays inside the dream.
+    /// </summary>
+    private static bool NewEventBetween(IReadOnlyList<TriageToken> tokens, int frameEnd, int person)
+    {
+        if (tokens[frameEnd].Clause != tokens[person].Clause)
+        {
+            return true;
+        }
+
+        for (var i = frameEnd + 1; i < person; i++)
+        {
+            if (s_andThen.Contains(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private enum Role
     {
         Idiom,
@@ -69,6 +98,8 @@ public sealed partial class TriageClassifier
         Frame,
         Resolved,
         Past,
+        Own,
+        Ask,
     }
 
     private TriageClassifier(TriageClassifier rules)
@@ -191,10 +222,21 @@ public sealed partial class TriageClassifier
         // Where reassurances end: what starts before one is over ("se le pasó con el ventolín").
         var resolved = new List<(int End, HashSet<string>? Scope)>();
         var pastMarks = new List<(int Start, int End, TriageLexicon Lexicon, HashSet<string>? Scope)>();
+        // People of the writer's own life and "how is it done?" questions: where frames stop (FrameReaches).
+        var ownPeople = new List<(int Start, int End)>();
+        var lastAsk = -1;
         foreach (var (ordinal, start, end) in matches)
         {
             var (l, role) = _roles[ordinal];
-            if (role == Role.Idiom)
+            if (role == Role.Own)
+            {
+                ownPeople.Add((start, end));
+            }
+            else if (role == Role.Ask)
+            {
+                lastAsk = Math.Max(lastAsk, start);
+            }
+            else if (role == Role.Idiom)
             {
                 // A negation the idiom does not name, inside its gap, voids it: "he fainted and has not come
                 // round" is not the reassurance "fainted ~ come round".
@@ -240,7 +282,8 @@ public sealed partial class TriageClassifier
             var pattern = _index.Pattern(ordinal);
             bool Applies(HashSet<string>? scope) => scope is null || scope.Contains(pattern.Category);
             if (idiomSpans.Exists(s => Applies(s.Scope) && s.Start <= end && start <= s.End && !(start <= s.Start && s.End <= end && end - start > s.End - s.Start))
-                || frames.Exists(f => Applies(f.Scope) && FrameReaches(tokens, (f.Start, f.End, f.Lexicon), start, end))
+                || (lastAsk <= end && frames.Exists(f => Applies(f.Scope) && FrameReaches(tokens, (f.Start, f.End, f.Lexicon), start, end)
+                                                && !ownPeople.Exists(o => f.End < start && f.End < o.Start && o.Start <= start && o.End <= end && NewEventBetween(tokens, f.End, o.Start))))
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
                 || NegatedInGap(_lexicons[l], question, pattern, start, end)

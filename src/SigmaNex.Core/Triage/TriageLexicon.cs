@@ -87,6 +87,18 @@ internal sealed class TriageLexicon
     /// </summary>
     public IReadOnlyList<TriagePattern> Past { get; init; } = [];
 
+    /// <summary>
+    /// A person of the writer's own life ("my dad", "mio figlio", "ma femme"): a frame does not reach a match across
+    /// one, or over one inside the match ("we were watching the episode and my dad collapsed").
+    /// </summary>
+    public IReadOnlyList<TriagePattern> OwnPeople { get; init; } = [];
+
+    /// <summary>
+    /// A question about how it is really done ("how do you do it properly?", "come si fa?"): after a match, it keeps
+    /// the match from a frame (a skill seen in a film and asked about is an informational emergency).
+    /// </summary>
+    public IReadOnlyList<TriagePattern> Asks { get; init; } = [];
+
     /// <summary>Words that bring a sentence back to the present ("now", "today", "again").</summary>
     public HashSet<string> Present { get; init; } = [];
 
@@ -206,6 +218,8 @@ internal sealed class TriageLexicon
             Idioms = List(Get(root, "idioms")).Select(p => TriagePattern.Parse(p, "idiom", atoms)).ToList(),
             Frames = List(Get(root, "frames")).Select(p => TriagePattern.Parse(p, "frame", atoms)).ToList(),
             Resolved = List(Get(root, "resolved")).Select(p => TriagePattern.Parse(p, "resolved", atoms)).ToList(),
+            OwnPeople = List(Get(root, "own_people")).Select(p => TriagePattern.Parse(p, "own", atoms)).ToList(),
+            Asks = List(Get(root, "asks")).Select(p => TriagePattern.Parse(p, "ask", atoms)).ToList(),
             Past = List(Get(root, "past")).Select(p => TriagePattern.Parse(p, "past", atoms)).ToList(),
             Present = Words(Get(root, "present")),
             PastBarriers = Get(root, "past_barriers") is { } pb ? Words(pb) : Words(Get(root, "negation_barriers")),

@@ -219,8 +219,8 @@ public sealed class TriageLearnedTests
     // Words of emergencies in other senses, in long messages: the rules match, the learned stage overrules them, and the
     // protocol stays a hint.
     [Theory]
-    [InlineData("bei uns im dorf wird das alte kino wiederbelebt, es gibt einen verein und wir suchen noch leute die am wochenende beim renovieren helfen", "de")]
-    [InlineData("getting the house ready for winter, the upstairs radiators are cold at the top, how do i bleed them before the heating goes on properly", "en")]
+    [InlineData("für den elektrotechnik kurs müssen wir berechnen ab welcher stromstärke ein stromschlag theoretisch gefährlich wird, ich komm mit den formeln einfach nicht klar", "de")]
+    [InlineData("mein schwiegervater hat beim familienessen wieder politik angefangen und ich dachte echt ich krieg nen schlaganfall, aber ich hab nur gelächelt und weiter kartoffeln gegessen", "de")]
     public void Shipped_LongMessageUsingEmergencyWordsInOtherSenses_IsVetoed(string text, string language)
     {
         Assert.True(TriageClassifier.Default.RulesOnly.Classify(text, language).Detected, text);

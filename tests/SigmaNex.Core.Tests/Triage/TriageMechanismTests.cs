@@ -136,4 +136,32 @@ public sealed class TriageMechanismTests
     [InlineData("my dad had a stroke two years ago and now he is not breathing")]
     [InlineData("she had a heart attack last year and today she has crushing chest pain")]
     public void Classify_AnEmergencyOutsideTheFrameOrAfterTheEvent_StillCounts(string text) => Assert.True(_triage.Classify(text, "en").Detected, text);
+
+    // Round 11: a person of the writer's own life after "and" starts a real event; a "how is it done?" question
+    // after a skill seen in fiction makes it an informational emergency. Inside a dream or a grief frame, neither.
+    [Theory]
+    [InlineData("estabamos viendo el capitulo de la serie y mi padre se desplomo y no respira", "es", "cardiac_arrest")]
+    [InlineData("wir haben eine folge der serie geschaut und mein vater ist umgekippt und atmet nicht", "de", "cardiac_arrest")]
+    [InlineData("on regardait un épisode de la série et mon père s'est effondré, il respire plus", "fr", "cardiac_arrest")]
+    [InlineData("in the series they did cpr, how do you do it properly?", "en", "cardiac_arrest")]
+    [InlineData("en el capitulo de hoy le hacian rcp, como se hace de verdad?", "es", "cardiac_arrest")]
+    [InlineData("in der serie haben sie eine herzdruckmassage gemacht, wie macht man das richtig", "de", "cardiac_arrest")]
+    [InlineData("nella serie facevano il massaggio cardiaco a uno, come si fa davvero?", "it", "cardiac_arrest")]
+    [InlineData("dans la série ils faisaient un massage cardiaque, comment on fait en vrai ?", "fr", "cardiac_arrest")]
+    public void Classify_OwnPersonAfterAFrameOrAHowToQuestion_StillCounts(string text, string language, string category)
+    {
+        var r = _triage.RulesOnly.Classify(text, language);
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+    }
+
+    [Theory]
+    [InlineData("ho sognato che mio figlio annegava", "it")]
+    [InlineData("è morta mia nonna, come si supera il lutto", "it")]
+    [InlineData("in the film a man drowns in the lake, it was so sad", "en")]
+    [InlineData("im film ertrinkt ein mann im see, so traurig", "de")]
+    [InlineData("in my novel the detective finds the victim drowned in the bath, is that realistic for the 1920s?", "en")]
+    public void Classify_FrameWithoutOwnPersonOrHowToQuestion_StillCancels(string text, string language) =>
+        Assert.False(_triage.RulesOnly.Classify(text, language).Detected, text);
 }
