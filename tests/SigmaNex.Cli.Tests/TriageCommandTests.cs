@@ -6,7 +6,7 @@ namespace SigmaNex.Cli.Tests;
 public sealed class TriageCommandTests : IDisposable
 {
     private const string Figurative =
-        "getting the house ready for winter, the upstairs radiators are cold at the top, how do i bleed them before the heating goes on properly";
+        "für den elektrotechnik kurs müssen wir berechnen ab welcher stromstärke ein stromschlag theoretisch gefährlich wird, ich komm mit den formeln einfach nicht klar";
 
     private readonly CliHarness _cli = new("triage");
 
@@ -41,8 +41,8 @@ public sealed class TriageCommandTests : IDisposable
         var r = await _cli.RunAsync("triage", Figurative);
 
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.StartsWith("No emergency detected: the learned stage overruled the pattern (\"bleed\", severe_bleeding)", r.Out, StringComparison.Ordinal);
-        Assert.Contains("protocol severe-bleeding hinted", r.Out, StringComparison.Ordinal);
+        Assert.StartsWith("No emergency detected: the learned stage overruled the pattern (\"stromschlag\", electrocution)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("protocol electrocution hinted", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class TriageCommandTests : IDisposable
         Assert.False(doc.RootElement.GetProperty("detected").GetBoolean());
         Assert.Equal("minor", doc.RootElement.GetProperty("severity").GetString());
         Assert.Equal("veto", doc.RootElement.GetProperty("decision").GetString());
-        Assert.Equal("severe-bleeding", doc.RootElement.GetProperty("protocol").GetString());
+        Assert.Equal("electrocution", doc.RootElement.GetProperty("protocol").GetString());
     }
 
     [Theory]
