@@ -226,6 +226,38 @@ public sealed partial class TriageClassifier
         return true;
     }
 
+    // "And", "then": what follows is a new event, not the film's ("we were watching the episode and my dad collapsed").
+    private static readonly HashSet<string> s_andThen = new(StringComparer.Ordinal)
+    {
+        "and", "then", "e", "ed", "poi", "y", "luego", "entonces", "et", "puis", "und", "dann", "da",
+    };
+
+    /// <summary>
+    /// A person of the writer's own life (<see cref="TriageLexicon.OwnPeople"/>) between a frame and the match after
+    /// it, or opening the match, starts a new event when a clause break or "and"/"then"
+    /// stands between them; "I dreamt that my son was drowning" stays inside the dream.
+    /// </summary>
+    private static bool OwnPersonStopsFrame(IReadOnlyList<TriageToken> tokens, int frameEnd, List<(int Start, int End)> ownPeople, int start, int end) =>
+        ownPeople.Exists(o => frameEnd < start && frameEnd < o.Start && o.Start <= start && o.End <= end && NewEventBetween(tokens, frameEnd, o.Start));
+
+    private static bool NewEventBetween(IReadOnlyList<TriageToken> tokens, int frameEnd, int person)
+    {
+        if (tokens[frameEnd].Clause != tokens[person].Clause)
+        {
+            return true;
+        }
+
+        for (var i = frameEnd + 1; i < person; i++)
+        {
+            if (s_andThen.Contains(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A degree word of the lexicon's <c>mild</c> list inside the match or within <see cref="TriageLexicon.MildWindow"/>
     /// words of it, in its clause: "bumped his head lightly", "leicht den Kopf gestoßen", "un golpe flojito en la cabeza".

@@ -62,34 +62,6 @@ public sealed partial class TriageClassifier
         _roles = [.. roles];
     }
 
-    // "And", "then": what follows is a new event, not the film's ("we were watching the episode and my dad collapsed").
-    private static readonly HashSet<string> s_andThen = new(StringComparer.Ordinal)
-    {
-        "and", "then", "e", "ed", "poi", "y", "luego", "entonces", "et", "puis", "und", "dann", "da",
-    };
-
-    /// <summary>
-    /// A person of the writer's own life after a frame starts a new event when a clause break or "and"/"then"
-    /// stands between them; "I dreamt that my son was drowning" stays inside the dream.
-    /// </summary>
-    private static bool NewEventBetween(IReadOnlyList<TriageToken> tokens, int frameEnd, int person)
-    {
-        if (tokens[frameEnd].Clause != tokens[person].Clause)
-        {
-            return true;
-        }
-
-        for (var i = frameEnd + 1; i < person; i++)
-        {
-            if (s_andThen.Contains(tokens[i].Text))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private enum Role
     {
         Idiom,
@@ -282,8 +254,7 @@ public sealed partial class TriageClassifier
             var pattern = _index.Pattern(ordinal);
             bool Applies(HashSet<string>? scope) => scope is null || scope.Contains(pattern.Category);
             if (idiomSpans.Exists(s => Applies(s.Scope) && s.Start <= end && start <= s.End && !(start <= s.Start && s.End <= end && end - start > s.End - s.Start))
-                || (lastAsk <= end && frames.Exists(f => Applies(f.Scope) && FrameReaches(tokens, (f.Start, f.End, f.Lexicon), start, end)
-                                                && !ownPeople.Exists(o => f.End < start && f.End < o.Start && o.Start <= start && o.End <= end && NewEventBetween(tokens, f.End, o.Start))))
+                || (lastAsk <= end && frames.Exists(f => Applies(f.Scope) && FrameReaches(tokens, (f.Start, f.End, f.Lexicon), start, end) && !OwnPersonStopsFrame(tokens, f.End, ownPeople, start, end)))
                 || IsNegated(_lexicons[l], tokens, start, end)
                 || (hinted is not null && hinted != _lexicons[l] && IsNegated(hinted, tokens, start, end))
                 || NegatedInGap(_lexicons[l], question, pattern, start, end)

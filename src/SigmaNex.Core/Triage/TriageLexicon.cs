@@ -88,8 +88,8 @@ internal sealed class TriageLexicon
     public IReadOnlyList<TriagePattern> Past { get; init; } = [];
 
     /// <summary>
-    /// A person of the writer's own life ("my dad", "mio figlio", "ma femme"): a frame does not reach a match across
-    /// one, or over one inside the match ("we were watching the episode and my dad collapsed").
+    /// A person of the writer's own life ("my dad", "mio figlio", "ma femme"): a frame does not reach a later match
+    /// across one introduced after "and" or a clause break ("we were watching the episode and my dad collapsed").
     /// </summary>
     public IReadOnlyList<TriagePattern> OwnPeople { get; init; } = [];
 
