@@ -65,7 +65,7 @@ public sealed partial class TriageClassifier
         {
             if ((lexicon.Negations.Contains(question.Tokens[i].Text) || lexicon.NegationsAfter.Contains(question.Tokens[i].Text))
                 && question.Tokens[i].Clause == question.Tokens[end].Clause
-                && !pattern.Atoms.Any(a => question.Has(i, a.Id))
+                && !(lexicon.NounNegations.Contains(question.Tokens[i].Text) ? pattern.NamesAt(question, i, start, end) : pattern.Atoms.Any(a => question.Has(i, a.Id)))
                 && !IsNotNegation(lexicon, question.Tokens, i)
                 && !BarrierBefore(lexicon, question, pattern, i, end))
             {

@@ -37,6 +37,13 @@ internal sealed class TriageLexicon
     /// </summary>
     public HashSet<string> Contrast { get; init; } = [];
 
+    /// <summary>
+    /// Negations of a noun ("kein", "sans", "senza"): inside a match, one counts as negating the symptom after it
+    /// unless the pattern names it there as part of a phrase ("keine luft"): "wespenstich, keine atemnot" is
+    /// reassured, where "hustet nicht mehr" (a verb negation the pattern names elsewhere) stays a sign.
+    /// </summary>
+    public HashSet<string> NounNegations { get; init; } = [];
+
     /// <summary>Degree words that make an injury minor ("lightly", "un po'"): see <see cref="TriageCategory.GradedByExtent"/>.</summary>
     public HashSet<string> Mild { get; init; } = [];
 
@@ -208,6 +215,7 @@ internal sealed class TriageLexicon
             NegationBarriers = Words(Get(root, "negation_barriers")),
             NotNegations = Words(Get(root, "not_negations")).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(m => m.Length > 1).ToList(),
             Contrast = Words(Get(root, "contrast")),
+            NounNegations = Words(Get(root, "noun_negations")),
             Mild = Words(Get(root, "mild")).Where(m => !m.Contains(' ')).ToHashSet(StringComparer.Ordinal),
             MildPhrases = Words(Get(root, "mild")).Where(m => m.Contains(' ')).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(),
             MildWindow = Get(root, "mild_window") is YamlScalarNode mw ? int.Parse(mw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,

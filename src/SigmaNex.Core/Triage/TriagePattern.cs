@@ -143,6 +143,48 @@ internal sealed class TriagePattern
     /// <summary>Every atom (word) of the pattern, for the index.</summary>
     public IEnumerable<TriageAtom> Atoms => _elements.Where(e => e.Alternatives is not null).SelectMany(e => e.Alternatives!).SelectMany(a => a);
 
+    /// <summary>
+    /// Whether the word at <paramref name="token"/> is a word the pattern names there: some alternative containing
+    /// a word it matches occurs whole around it, inside the match <paramref name="start"/>..<paramref name="end"/>.
+    /// A word the pattern names only as part of a phrase that is not there is not named: "keine" of "keine luft"
+    /// in "wespenstich, keine atemnot" is a negation in the gap, not the phrase.
+    /// </summary>
+    public bool NamesAt(QuestionAtoms question, int token, int start, int end)
+    {
+        foreach (var e in _elements)
+        {
+            if (e.Alternatives is null)
+            {
+                continue;
+            }
+
+            foreach (var sequence in e.Alternatives)
+            {
+                for (var k = 0; k < sequence.Length; k++)
+                {
+                    var from = token - k;
+                    if (from < start || from + sequence.Length - 1 > end || !question.Has(token, sequence[k].Id))
+                    {
+                        continue;
+                    }
+
+                    var whole = true;
+                    for (var j = 0; j < sequence.Length && whole; j++)
+                    {
+                        whole = question.Has(from + j, sequence[j].Id);
+                    }
+
+                    if (whole)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The atoms a match can begin with: the first word of each alternative of the first element.</summary>
     public IEnumerable<TriageAtom> FirstAtoms => _elements[0].Alternatives!.Select(a => a[0]);
 

@@ -164,4 +164,40 @@ public sealed class TriageMechanismTests
     [InlineData("in my novel the detective finds the victim drowned in the bath, is that realistic for the 1920s?", "en")]
     public void Classify_FrameWithoutOwnPersonOrHowToQuestion_StillCancels(string text, string language) =>
         Assert.False(_triage.RulesOnly.Classify(text, language).Detected, text);
+
+    [Theory]
+    [InlineData("wespenstich von gestern, keine schwellung, keine atemnot", "de")]
+    [InlineData("gestochen, keine atemnot", "de")]
+    [InlineData("kleiner auffahrunfall, kein blut, niemand bewusstlos, nur blechschaden", "de")]
+    [InlineData("accidente de coche, solo daños materiales, nadie herido", "es")]
+    [InlineData("accident de voiture, personne n'est blessé", "fr")]
+    [InlineData("incidente in macchina, solo danni alla macchina", "it")]
+    [InlineData("car accident, only the car is damaged", "en")]
+    [InlineData("mi sono tagliato il dito affettando il pane, poco sangue", "it")]
+    [InlineData("on a reussi a reanimer le vieux pc de mamie avec un ssd", "fr")]
+    [InlineData("die wiederbelebung der alten koalition ist gescheitert", "de")]
+    [InlineData("reanimar la bateria del coche", "es")]
+    public void Classify_NegatedNounInAGapDamageOnlyOrARevivedThing_IsNotAnEmergency(string text, string language) =>
+        Assert.False(_triage.RulesOnly.Classify(text, language).Detected, text);
+
+    [Theory]
+    // A verb negation the pattern names elsewhere ("nicht schlucken") stays a sign; so does a noun negation the
+    // pattern names there ("keine luft").
+    [InlineData("Mein Sohn hat eine Murmel in den Mund gesteckt, jetzt hustet er nicht mehr und läuft blau an", "de", "choking")]
+    [InlineData("nach dem wespenstich kann ich kaum schlucken mir wird schwindlig und meine lippen sind ganz dick", "de", "anaphylaxis")]
+    [InlineData("wespenstich und jetzt keine luft mehr", "de", "anaphylaxis")]
+    [InlineData("un sans-abri dans la rue est glacé, il parle lentement et il ne tremble même plus", "fr", "hypothermia")]
+    [InlineData("accidente de coche, nadie herido pero mi hijo no respira", "es", "cardiac_arrest")]
+    [InlineData("car accident, only damage to the car but my passenger is bleeding heavily from his leg", "en", "severe_bleeding")]
+    [InlineData("mi sono tagliato con il coltello e perdo tantissimo sangue", "it", "severe_bleeding")]
+    [InlineData("estoy reanimando a un señor en el centro comercial", "es", "cardiac_arrest")]
+    [InlineData("sto rianimando un signore al centro commerciale", "it", "cardiac_arrest")]
+    [InlineData("je fais un massage cardiaque au centre commercial", "fr", "cardiac_arrest")]
+    public void Classify_SignsAroundTheseRules_StillCount(string text, string language, string category)
+    {
+        var r = _triage.RulesOnly.Classify(text, language);
+
+        Assert.True(r.Detected, text);
+        Assert.Equal(category, r.Category);
+    }
 }
