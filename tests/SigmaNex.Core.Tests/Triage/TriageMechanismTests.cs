@@ -193,6 +193,13 @@ public sealed class TriageMechanismTests
     [InlineData("estoy reanimando a un señor en el centro comercial", "es", "cardiac_arrest")]
     [InlineData("sto rianimando un signore al centro commerciale", "it", "cardiac_arrest")]
     [InlineData("je fais un massage cardiaque au centre commercial", "fr", "cardiac_arrest")]
+    [InlineData("la mia coinquilina mi ha scritto un messaggio di addio e non risponde al telefono", "it", "suicide_self_harm")]
+    [InlineData("er hat mir eine abschiedsnachricht geschickt und geht nicht ans handy", "de", "suicide_self_harm")]
+    [InlineData("el bebe se trago una uva y no puede ni llorar", "es", "choking")]
+    [InlineData("esta naciendo el bebe en el coche", "es", "childbirth")]
+    [InlineData("le bébé est en train de naître", "fr", "childbirth")]
+    [InlineData("darf man einem motorradfahrer den helm abnehmen", "de", "major_trauma")]
+    [InlineData("can i take the helmet off a motorcyclist after a crash", "en", "major_trauma")]
     public void Classify_SignsAroundTheseRules_StillCount(string text, string language, string category)
     {
         var r = _triage.RulesOnly.Classify(text, language);
