@@ -40,7 +40,8 @@ internal sealed class TriageLexicon
     /// <summary>
     /// Negations of a noun ("kein", "sans", "senza"): inside a match, one counts as negating the symptom after it
     /// unless the pattern names it there as part of a phrase ("keine luft"): "wespenstich, keine atemnot" is
-    /// reassured, where "hustet nicht mehr" (a verb negation the pattern names elsewhere) stays a sign.
+    /// reassured, where "hustet nicht mehr" (a verb negation the pattern names elsewhere) stays a sign. Each is also
+    /// one of the <see cref="Negations"/> (checked on load).
     /// </summary>
     public HashSet<string> NounNegations { get; init; } = [];
 
@@ -204,10 +205,17 @@ internal sealed class TriageLexicon
             }
         }
 
+        var negations = List(Get(root, "negations")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+        var nounNegations = Words(Get(root, "noun_negations"));
+        if (nounNegations.FirstOrDefault(n => !negations.Contains(n)) is { } stray)
+        {
+            throw new FormatException($"{source}: noun negation '{stray}' is not among the negations");
+        }
+
         return new TriageLexicon
         {
             Language = language,
-            Negations = List(Get(root, "negations")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal),
+            Negations = negations,
             NegationWindow = Get(root, "negation_window") is YamlScalarNode w ? int.Parse(w.Value!, System.Globalization.CultureInfo.InvariantCulture) : 3,
             NegationsAfter = List(Get(root, "negations_after")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal),
             NegationAfterWindow = Get(root, "negation_after_window") is YamlScalarNode a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 1,
@@ -215,7 +223,7 @@ internal sealed class TriageLexicon
             NegationBarriers = Words(Get(root, "negation_barriers")),
             NotNegations = Words(Get(root, "not_negations")).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(m => m.Length > 1).ToList(),
             Contrast = Words(Get(root, "contrast")),
-            NounNegations = Words(Get(root, "noun_negations")),
+            NounNegations = nounNegations,
             Mild = Words(Get(root, "mild")).Where(m => !m.Contains(' ')).ToHashSet(StringComparer.Ordinal),
             MildPhrases = Words(Get(root, "mild")).Where(m => m.Contains(' ')).Select(m => m.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(),
             MildWindow = Get(root, "mild_window") is YamlScalarNode mw ? int.Parse(mw.Value!, System.Globalization.CultureInfo.InvariantCulture) : 2,

@@ -89,6 +89,14 @@ public sealed class TriageContextTests
     }
 
     [Fact]
+    public void NounNegation_NotAmongTheNegations_IsRefused()
+    {
+        var ex = Assert.Throws<FormatException>(() => TriageLexicon.Parse(Lexicon.Replace("negations: [not]", "negations: [not]\nnoun_negations: [not, without]", StringComparison.Ordinal), "t.yaml"));
+
+        Assert.Contains("without", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NegationInsideGap_CancelsTheMatch()
     {
         Assert.False(s_test.Classify("snake not bit").Detected);
