@@ -65,7 +65,7 @@ public sealed partial class TriageClassifier
         {
             if ((lexicon.Negations.Contains(question.Tokens[i].Text) || lexicon.NegationsAfter.Contains(question.Tokens[i].Text))
                 && question.Tokens[i].Clause == question.Tokens[end].Clause
-                && !(lexicon.NounNegations.Contains(question.Tokens[i].Text) ? pattern.NamesAt(question, i, start, end) : pattern.Atoms.Any(a => question.Has(i, a.Id)))
+                && !NamedByPattern(lexicon, question, pattern, i, start, end)
                 && !IsNotNegation(lexicon, question.Tokens, i)
                 && !BarrierBefore(lexicon, question, pattern, i, end))
             {
@@ -75,6 +75,16 @@ public sealed partial class TriageClassifier
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the negation at <paramref name="at"/> is part of what the pattern describes ("collapsed ~ not breathing"):
+    /// a noun negation only where the pattern names its phrase there ("keine luft", not "keine atemnot"), any other
+    /// where the pattern names the word at all (<see cref="TriageLexicon.NounNegations"/>).
+    /// </summary>
+    private static bool NamedByPattern(TriageLexicon lexicon, QuestionAtoms question, TriagePattern pattern, int at, int start, int end) =>
+        lexicon.NounNegations.Contains(question.Tokens[at].Text)
+            ? pattern.NamesAt(question, at, start, end)
+            : pattern.Atoms.Any(a => question.Has(at, a.Id));
 
     /// <summary>
     /// A noun of a thing governs the match, so the medical word is used in another sense: a

@@ -205,7 +205,7 @@ internal sealed class TriageLexicon
             }
         }
 
-        var negations = List(Get(root, "negations")).Select(w => TextFolding.Fold(w.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+        var negations = Words(Get(root, "negations"));
         var nounNegations = Words(Get(root, "noun_negations"));
         if (nounNegations.FirstOrDefault(n => !negations.Contains(n)) is { } stray)
         {

@@ -148,13 +148,8 @@ public sealed class TriageMechanismTests
     [InlineData("in der serie haben sie eine herzdruckmassage gemacht, wie macht man das richtig", "de", "cardiac_arrest")]
     [InlineData("nella serie facevano il massaggio cardiaco a uno, come si fa davvero?", "it", "cardiac_arrest")]
     [InlineData("dans la série ils faisaient un massage cardiaque, comment on fait en vrai ?", "fr", "cardiac_arrest")]
-    public void Classify_OwnPersonAfterAFrameOrAHowToQuestion_StillCounts(string text, string language, string category)
-    {
-        var r = _triage.RulesOnly.Classify(text, language);
-
-        Assert.True(r.Detected, text);
-        Assert.Equal(category, r.Category);
-    }
+    public void Classify_OwnPersonAfterAFrameOrAHowToQuestion_StillCounts(string text, string language, string category) =>
+        AssertRulesFind(text, language, category);
 
     [Theory]
     [InlineData("ho sognato che mio figlio annegava", "it")]
@@ -200,7 +195,10 @@ public sealed class TriageMechanismTests
     [InlineData("le bébé est en train de naître", "fr", "childbirth")]
     [InlineData("darf man einem motorradfahrer den helm abnehmen", "de", "major_trauma")]
     [InlineData("can i take the helmet off a motorcyclist after a crash", "en", "major_trauma")]
-    public void Classify_SignsAroundTheseRules_StillCount(string text, string language, string category)
+    public void Classify_SignsAroundTheseRules_StillCount(string text, string language, string category) =>
+        AssertRulesFind(text, language, category);
+
+    private void AssertRulesFind(string text, string language, string category)
     {
         var r = _triage.RulesOnly.Classify(text, language);
 
