@@ -182,6 +182,20 @@ public sealed class TriageEnglishTests
     [InlineData("its spurting every heartbeat and the towel is soaked", "severe_bleeding", "severe-bleeding")]
     [InlineData("my chest is crushing and my arm is numb, my wife says its anxiety", "heart_attack", "heart-attack")]
     [InlineData("stung by a bee, his face is swelling up, the pain has gone", "anaphylaxis", "anaphylaxis")]
+    // Round 13.
+    [InlineData("my brother cut his arm on the saw and the blood is soaking right through two towels", "severe_bleeding", "severe-bleeding")]
+    [InlineData("he slumped over at his desk, breathing but we cant get any response from him", "unconscious", "unconscious-person")]
+    [InlineData("my sister slumped sideways on the sofa and wont answer me", "unconscious", "unconscious-person")]
+    [InlineData("im getting my aura, i think a seizure is coming and im alone on the bus", "seizure", "seizures")]
+    [InlineData("what should i do when my son says he has an aura before his fits", "seizure", "seizures")]
+    [InlineData("i have been stockpiling my sleeping pills for a month", "suicide_self_harm", "suicide-risk")]
+    [InlineData("tonight im going to take them all, nobody will miss me", "suicide_self_harm", "suicide-risk")]
+    [InlineData("i dont see the point in living anymore", "suicide_self_harm", "suicide-risk")]
+    [InlineData("im on the bridge and im going to jump", "suicide_self_harm", "suicide-risk")]
+    [InlineData("the doctor said it was muscular last week but now i have crushing chest pain and im sweating", "heart_attack", "heart-attack")]
+    [InlineData("the film ended and then my dad collapsed and is not breathing", "cardiac_arrest", "cpr-adult")]
+    [InlineData("i think hes having a tia, his speech went funny for a minute", "stroke", "stroke-fast")]
+    [InlineData("what are the signs of a tia", "stroke", "stroke-fast")]
     public void Classify_EnglishEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "en");
@@ -477,6 +491,16 @@ public sealed class TriageEnglishTests
     [InlineData("how do i deliver a baby shower speech")]
     [InlineData("my type 1 son is shaky after football, had a snack and is fine")]
     [InlineData("i spilled tea on my laptop")]
+    // Round 13.
+    [InlineData("my chest felt tight but the doctor checked me this morning and said it was just a pulled muscle")]
+    [InlineData("she fainted but shes up and chatting now")]
+    [InlineData("the seizure of the cocaine shipment made the front page")]
+    [InlineData("customs seizures of fake watches are up this year")]
+    [InlineData("my cat looks like shes having a seizure")]
+    [InlineData("the film ends with the hero drowning in the river, so sad")]
+    [InlineData("can i take them all at once or should i space the tablets out")]
+    [InlineData("i dont see the point of this meeting")]
+    [InlineData("the bridge was closed so we could not jump in the river")]
     public void Classify_EnglishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "en").Detected, text);
 }

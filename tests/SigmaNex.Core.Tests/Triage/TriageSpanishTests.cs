@@ -427,6 +427,15 @@ public sealed class TriageSpanishTests
     [InlineData("tengo asma y el inhalador nuevo no me hace nada, no puedo respirar", "breathing_difficulty")]
     [InlineData("se desmayo y enseguida abrio los ojos pero ahora no responde otra vez", "unconscious")]
     [InlineData("se levanto solo pero ahora vomita y esta confuso tras el golpe en la cabeza", "major_trauma")]
+    // Ronda 13.
+    [InlineData("me he perdido en la montana, estoy empapado, no paro de tiritar y no me siento los pies", "hypothermia")]
+    [InlineData("ardo entera y ya ni sudo, mareadisima", "heat_stroke")]
+    [InlineData("he escrito una carta para mis hijos y ya tengo claro como hacerlo", "suicide_self_harm")]
+    [InlineData("estaba arreglando el enchufe y me dio un calambrazo, tengo el brazo dormido", "electrocution")]
+    [InlineData("me ha dado un latigazo la lampara y tengo el corazon a mil", "electrocution")]
+    [InlineData("creia que dormia pero estaba inconsciente y no respira", "cardiac_arrest")]
+    [InlineData("mi hijo estaba jugando con su personaje y de repente se ha desmayado y no responde", "unconscious")]
+    [InlineData("vimos el partido en la tele y ahora mi padre se ha desplomado y no respira", "cardiac_arrest")]
     public void Classify_SpanishEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "es");
@@ -805,6 +814,13 @@ public sealed class TriageSpanishTests
     [InlineData("el podcast de sucesos de hoy iba de un hombre envenenado")]
     [InlineData("vi un documental de un tipo que acabo con congelacion en el everest")]
     [InlineData("hace de angel en la obra y tiene que desmayarse en el escenario")]
+    // Ronda 13.
+    [InlineData("como se desangra bien un conejo antes de cocinarlo")]
+    [InlineData("mi personaje de la partida esta envenenado, como lo curo")]
+    [InlineData("en clase de historia nos contaron que el rey murio ahogado en el rio")]
+    [InlineData("vimos el combate en la tele y el campeon dejo al otro inconsciente")]
+    [InlineData("pensaba que se habia desmayado pero estaba dormido con los auriculares")]
+    [InlineData("me dio un calambrazo de electricidad estatica al tocar el coche")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
