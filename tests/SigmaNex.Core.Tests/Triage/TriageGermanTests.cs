@@ -328,6 +328,19 @@ public sealed class TriageGermanTests
     [InlineData("Blut spritzt stoßweise aus dem Arm", "severe_bleeding")]
     [InlineData("meine Zunge wird immer dicker", "anaphylaxis")]
     [InlineData("Oma kann beim Frühstück plötzlich die Tasse nicht mehr halten und lallt", "stroke")]
+    // Runde 13: real emergencies next to the new idioms, frames and reassurances
+    [InlineData("wie reanimiere ich jemanden im Auto, er atmet nicht", "cardiac_arrest")]
+    [InlineData("wir haben Netflix geschaut und mein Papa ist umgekippt, er atmet nicht", "cardiac_arrest")]
+    [InlineData("mein Sohn hat sich beim Spielen mit der Katze an einem Leckerli verschluckt und kriegt keine Luft", "choking")]
+    [InlineData("wir haben Fische gefüttert am Steg und mein Sohn ist reingefallen und ertrinkt", "drowning")]
+    [InlineData("mein Chef hatte einen Anfall im Büro und zuckt am Boden", "seizure")]
+    [InlineData("sie hat nen Anfall bekommen, weil sie ihre Tabletten vergessen hat, krampft immer noch", "seizure")]
+    [InlineData("wir haben Pilze gesammelt und vielleicht giftige Pilze gegessen, mir ist schlecht", "poisoning")]
+    [InlineData("hab mich mit kochendem Wasser verbrüht, ganzer Arm voller Blasen", "severe_burns")]
+    [InlineData("in der Vorlesung ist mein Kommilitone zusammengebrochen und atmet nicht", "cardiac_arrest")]
+    [InlineData("im Freibad ist ein Kind untergegangen und treibt jetzt mit dem Gesicht nach unten", "drowning")]
+    [InlineData("war alles gut, aber jetzt ist er bewusstlos", "unconscious")]
+    [InlineData("in der Vorlesung ging es um Herzdruckmassage, wie geht das richtig?", "cardiac_arrest")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -574,6 +587,31 @@ public sealed class TriageGermanTests
     [InlineData("hast du alle Tabletten genommen, wie der Arzt gesagt hat?")]
     [InlineData("das Baby kommt im März")]
     [InlineData("es ist heiß und trocken draußen")]
+    // Runde 13: things, feasts and games revived; pets; school topics; streaming; news; reassurance; exaggeration
+    [InlineData("Reanimation von Windows XP, wer macht mit")]
+    [InlineData("wie reanimiere ich meinen alten Laptop, der nicht mehr hochfährt")]
+    [InlineData("unser Dorf feiert die Wiederbelebung vom Maibaumfest")]
+    [InlineData("nach dem 0:4 braucht unser Sturm ne Wiederbelebung, die Abwehr ist tot")]
+    [InlineData("hab den Dungeon-Boss wiederbelebt, Glitch")]
+    [InlineData("Katze hat sich verschluckt, würgt Haarballen")]
+    [InlineData("mein Goldfisch schwimmt auf der Seite, kann der eigentlich ertrinken?")]
+    [InlineData("in der Vorlesung ging es heute um Herzstillstand bei Marathonläufern, echt spannend")]
+    [InlineData("die Notaufnahme-Serie auf Netflix ist echt realistisch mit den Krampfanfällen")]
+    [InlineData("die Stadt warnt vor Hitzschlag und empfiehlt, viel zu trinken")]
+    [InlineData("im Bio-LK haben wir einen Froschmuskel mit Strom gereizt, damit er zuckt")]
+    [InlineData("Anfall war gestern, heute alles okay")]
+    [InlineData("die Verbrennung am Arm ist inzwischen super verheilt")]
+    [InlineData("dachte, es ist ein Herzinfarkt, aber das Herz ist top, war wohl ne Panikattacke")]
+    [InlineData("letzten Winter war ich halb erfroren, heute bin ich ein Jahr trocken")]
+    [InlineData("hab mich am heißen Tee verbrüht, die Zunge fühlt sich pelzig an")]
+    [InlineData("die Chefin hat im Meeting nen Anfall gekriegt, weil keiner vorbereitet war")]
+    [InlineData("um drei war mein Hirn quasi bewusstlos")]
+    [InlineData("unsere Liquidität verblutet langsam")]
+    [InlineData("hab vor Aufregung fast keine Luft mehr gekriegt")]
+    [InlineData("wie unterscheidet man giftige Pilze von essbaren?")]
+    [InlineData("die Bergleute sind wohl an Gas erstickt, schlimme Nachricht")]
+    [InlineData("der Juror meinte, er kriegt keine Luft mehr, war natürlich Spaß")]
+    [InlineData("früher hat man Ertrunkene mit Tabakrauch wiederbelebt")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "de").Detected, text);
 
