@@ -379,6 +379,9 @@ public sealed class TriageGermanTests
     [InlineData("was muss man machen, wenn ein Baby zuhause kommt, bevor der Rettungsdienst da ist", "childbirth")]
     [InlineData("sie sitzt auf dem Küchenboden, das Wasser ist weg, und sie sagt, sie spürt den Kopf", "childbirth")]
     [InlineData("wie binde ich den Arm richtig ab, wenn das Blut rausspritzt", "severe_bleeding")]
+    [InlineData("ich sehe nur noch seinen Kopf im See, er geht unter", "drowning")]
+    [InlineData("meine Tochter krampft schon zum dritten Mal, ohne dazwischen aufzuwachen", "seizure")]
+    [InlineData("im Seminar ist eine Studentin umgekippt und atmet nicht", "cardiac_arrest")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -654,6 +657,8 @@ public sealed class TriageGermanTests
     [InlineData("heute mach ich Schluss mit ihm, er hat mich betrogen")]
     [InlineData("heute Nacht mach ich Schluss mit dem Lernen und geh schlafen")]
     [InlineData("ich kipp gleich um vor Müdigkeit")]
+    [InlineData("im Seminar haben wir heute Herzinfarkt besprochen")]
+    [InlineData("die Sonne geht unter am See, wunderschön")]
     [InlineData("zwei kleine Punkte am Arm, juckt, schwillt etwas, Mückenstich?")]
     [InlineData("mein Herz drückt so, wenn ich an sie denke")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
