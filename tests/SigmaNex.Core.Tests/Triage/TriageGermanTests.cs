@@ -382,6 +382,9 @@ public sealed class TriageGermanTests
     [InlineData("ich sehe nur noch seinen Kopf im See, er geht unter", "drowning")]
     [InlineData("meine Tochter krampft schon zum dritten Mal, ohne dazwischen aufzuwachen", "seizure")]
     [InlineData("im Seminar ist eine Studentin umgekippt und atmet nicht", "cardiac_arrest")]
+    [InlineData("der Mann am PC braucht ne Wiederbelebung, er atmet nicht", "cardiac_arrest")]
+    [InlineData("Kumpel hat ne Flasche Wodka gesoffen und ist nicht mehr ansprechbar", "poisoning")]
+    [InlineData("mein Kind atmet nur noch pfeifend und rasselnd", "breathing_difficulty")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "de");
@@ -659,6 +662,7 @@ public sealed class TriageGermanTests
     [InlineData("ich kipp gleich um vor Müdigkeit")]
     [InlineData("im Seminar haben wir heute Herzinfarkt besprochen")]
     [InlineData("die Sonne geht unter am See, wunderschön")]
+    [InlineData("mein PC braucht dringend ne Wiederbelebung")]
     [InlineData("zwei kleine Punkte am Arm, juckt, schwillt etwas, Mückenstich?")]
     [InlineData("mein Herz drückt so, wenn ich an sie denke")]
     public void Classify_GermanNonEmergencies_AreNotFlagged(string text) =>
