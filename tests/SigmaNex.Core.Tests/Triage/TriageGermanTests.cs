@@ -383,6 +383,7 @@ public sealed class TriageGermanTests
     [InlineData("meine Tochter krampft schon zum dritten Mal, ohne dazwischen aufzuwachen", "seizure")]
     [InlineData("im Seminar ist eine Studentin umgekippt und atmet nicht", "cardiac_arrest")]
     [InlineData("der Mann am PC braucht ne Wiederbelebung, er atmet nicht", "cardiac_arrest")]
+    [InlineData("hab ne Nachricht über den Unfall meines Vaters bekommen, er blutet stark am Kopf", "severe_bleeding")]
     [InlineData("Kumpel hat ne Flasche Wodka gesoffen und ist nicht mehr ansprechbar", "poisoning")]
     [InlineData("mein Kind atmet nur noch pfeifend und rasselnd", "breathing_difficulty")]
     public void Classify_GermanEmergencies(string text, string category, string? protocol = null)
