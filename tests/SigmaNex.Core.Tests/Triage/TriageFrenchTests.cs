@@ -413,6 +413,18 @@ public sealed class TriageFrenchTests
     [InlineData("peux pas respirer aidez moi", "breathing_difficulty")]
     [InlineData("j'ai envie de pousser, le bébé arrive", "childbirth")]
     [InlineData("le bébé est né à la maison et il ne pleure pas, il est tout bleu", "childbirth")]
+    // Round 13: development false alarms (device 'il est mort', game sessions, no longer bleeding or thinking of self-harm, detector with low batteries, prediabetes) and their real counterparts
+    [InlineData("mon fils a avalé du poison contre les rats", "poisoning")]
+    [InlineData("ça saigne plus fort, ça n'arrête pas", "severe_bleeding")]
+    [InlineData("je pense à me faire du mal ce soir", "suicide_self_harm")]
+    [InlineData("le détecteur de monoxyde sonne et on a tous mal à la tête", "poisoning")]
+    [InlineData("elle a avalé une pile bouton", "poisoning")]
+    [InlineData("il a avalé une pièce et il s'étouffe", "choking")]
+    [InlineData("le skieur est inconscient dans la neige", "unconscious")]
+    [InlineData("pendant la partie de foot mon père s'est effondré, il ne respire plus", "cardiac_arrest")]
+    [InlineData("mon père jouait à un jeu vidéo et il a fait un arrêt cardiaque", "cardiac_arrest")]
+    [InlineData("le médecin m'a expliqué l'infarctus mais maintenant j'ai de nouveau mal à la poitrine et au bras gauche", "heart_attack")]
+    [InlineData("le détecteur de monoxyde a sonné, c'était pas les piles, on a tous la tête qui tourne", "poisoning")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -764,6 +776,21 @@ public sealed class TriageFrenchTests
     [InlineData("la peinture fait des cloques énormes sur le mur")]
     [InlineData("bébé est tout mou après le bain, il s'endort, c'est normal ?")]
     [InlineData("le bébé est né à la maison il y a deux ans")]
+    // Round 13: development false alarms (device 'il est mort', game sessions, no longer bleeding or thinking of self-harm, detector with low batteries, prediabetes) and their real counterparts
+    [InlineData("c'est bon, ça saigne plus")]
+    [InlineData("plus de saignement, c'est bon")]
+    [InlineData("je pense plus à me faire du mal, ça va mieux")]
+    [InlineData("avec ce dossier je vais accoucher dans la douleur")]
+    [InlineData("ce skieur hors piste, un inconscient")]
+    [InlineData("mon portable se rallume pas, il est mort ?")]
+    [InlineData("dans ma partie de zelda link s'est noyé trois fois")]
+    [InlineData("le serveur du jeu a fait un arrêt cardiaque")]
+    [InlineData("le détecteur a rien détecté, on avait juste mal à la tête à cause du stress")]
+    [InlineData("j'ai cru qu'elle avait avalé la pile mais elle l'a pas avalée, on l'a retrouvée sous le canapé")]
+    [InlineData("taux de sucre un peu haut, le médecin dit prédiabète")]
+    [InlineData("le prof nous a expliqué l'infarctus sur un coeur de boeuf")]
+    [InlineData("le détecteur de monoxyde a rien détecté, c'était le stress")]
+    [InlineData("le détecteur de monoxyde a sonné mais c'était les piles")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
