@@ -425,6 +425,28 @@ public sealed class TriageFrenchTests
     [InlineData("mon père jouait à un jeu vidéo et il a fait un arrêt cardiaque", "cardiac_arrest")]
     [InlineData("le médecin m'a expliqué l'infarctus mais maintenant j'ai de nouveau mal à la poitrine et au bras gauche", "heart_attack")]
     [InlineData("le détecteur de monoxyde a sonné, c'était pas les piles, on a tous la tête qui tourne", "poisoning")]
+    // Round 13: development misses (cold and numb extremities, heat and stopped sweating, eyes rolled up, diabetic nonsense, indirect farewells, no breath after a collapse, varicose vein, swelling spreading after a bite, thrown by current, CO headache, anticoagulants and a fall) and harmless look-alikes (heart murmur, 'sans abri', unleaded petrol)
+    [InlineData("je suis gelé, je sens plus mes doigts ni mes pieds, je suis perdu dehors", "hypothermia")]
+    [InlineData("un sans abri gelé, il parle plus", "hypothermia")]
+    [InlineData("coincé dans la neige, je sens plus rien", "hypothermia")]
+    [InlineData("bébé laissé dans la voiture au soleil, il est tout rouge et tout mou", "heat_stroke")]
+    [InlineData("j'ai la tête qui tourne et je sue plus", "heat_stroke")]
+    [InlineData("mon père tremble de partout, les yeux en l'air", "seizure")]
+    [InlineData("il secoue les bras et les jambes en bavant", "seizure")]
+    [InlineData("ma voisine diabétique dit des trucs sans sens", "diabetic_emergency")]
+    [InlineData("elle a dit qu'elle voulait disparaître et elle répond plus, la porte est bloquée", "suicide_self_harm")]
+    [InlineData("il m'a envoyé un message pour dire adieu et une photo du pont", "suicide_self_harm")]
+    [InlineData("je bois la tasse, le courant est trop fort, aidez moi", "drowning")]
+    [InlineData("elle est tombée d'un coup, plus rien, pas de souffle", "cardiac_arrest")]
+    [InlineData("gros morceau de verre dans le bras, ça coule fort", "severe_bleeding")]
+    [InlineData("une varice a éclaté à sa cheville", "severe_bleeding")]
+    [InlineData("mordu par un serpent, la jambe gonfle jusqu'au genou", "venomous_bite")]
+    [InlineData("il a touché le cable et il a été projeté, il ne bouge plus", "electrocution")]
+    [InlineData("chauffage d'appoint au gaz allumé, on a mal à la tête et envie de vomir", "poisoning")]
+    [InlineData("mon coeur, ça serre fort, j'ai peur", "heart_attack")]
+    [InlineData("une voiture m'a percuté, j'ai très mal au dos", "major_trauma")]
+    [InlineData("ma mère sous anticoagulants est tombée et s'est cogné la tête", "major_trauma")]
+    [InlineData("il est par terre, il respire mais il répond à rien", "unconscious")]
     public void Classify_FrenchEmergencies(string text, string category, string? protocol = null)
     {
         var r = _triage.Classify(text, "fr");
@@ -791,6 +813,16 @@ public sealed class TriageFrenchTests
     [InlineData("le prof nous a expliqué l'infarctus sur un coeur de boeuf")]
     [InlineData("le détecteur de monoxyde a rien détecté, c'était le stress")]
     [InlineData("le détecteur de monoxyde a sonné mais c'était les piles")]
+    // Round 13: development misses (cold and numb extremities, heat and stopped sweating, eyes rolled up, diabetic nonsense, indirect farewells, no breath after a collapse, varicose vein, swelling spreading after a bite, thrown by current, CO headache, anticoagulants and a fall) and harmless look-alikes (heart murmur, 'sans abri', unleaded petrol)
+    [InlineData("le médecin a dit pas de souffle au coeur, tout va bien")]
+    [InlineData("j'ai pas de souffle au coeur d'après le cardiologue")]
+    [InlineData("j'ai pas de souffle quand je cours, comment améliorer mon cardio ?")]
+    [InlineData("il fait froid dehors, mets tes gants sinon tu sentiras plus tes doigts")]
+    [InlineData("la lame de la scie coule beaucoup d'huile ?")]
+    [InlineData("mon chien dans la voiture au soleil, combien de temps c'est dangereux ?")]
+    [InlineData("le sans abri du quartier m'a demandé une pièce")]
+    [InlineData("essence sans plomb ou diesel pour la tondeuse ?")]
+    [InlineData("le centre antipoison est ouvert la nuit ?")]
     public void Classify_FrenchNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "fr").Detected, text);
 
