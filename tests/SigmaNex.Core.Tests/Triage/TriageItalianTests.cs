@@ -201,6 +201,34 @@ public sealed class TriageItalianTests
     [InlineData("all'inizio del gioco c'è l'avviso per epilettici e mio figlio ora ha le convulsioni", "seizure", "seizures")]
     [InlineData("in apex stavo giocando quando mio padre è crollato e non respira", "cardiac_arrest", "cpr-adult")]
     [InlineData("nella serie di stasera facevano il massaggio cardiaco, come si fa bene?", "cardiac_arrest", "cpr-adult")]
+    // Round 13: lay phrasings and typos the rules missed (no pulse said "niente", throat closing, half the face fallen,
+    // jerking limbs, detergent foam, "la roba", the current taking me away, cold and rigid, the rope, "vojo morire").
+    [InlineData("mio padre è a terra, niente battito", "cardiac_arrest", "cpr-adult")]
+    [InlineData("ha mandato giù una caramella intera che è rimasta bloccata, non riesce a parlare", "choking", "choking-adult")]
+    [InlineData("mi si sta gonfiando la gola", "anaphylaxis", "anaphylaxis")]
+    [InlineData("dopo l'antibiotico sento la gola stringersi", "anaphylaxis", "anaphylaxis")]
+    [InlineData("mio figlio allergico ha mangiato un biscotto con nocciole, ha le labbra enormi e ansima", "anaphylaxis", "anaphylaxis")]
+    [InlineData("metà faccia le è cascata giù e non alza il braccio", "stroke", "stroke-fast")]
+    [InlineData("di colpo il braccio destro è molle e non capisce quello che dico", "stroke", "stroke-fast")]
+    [InlineData("di colpo non capisco più le parole", "stroke", "stroke-fast")]
+    [InlineData("è a terra e ha iniziato a scattare con braccia e gambe", "seizure", "seizures")]
+    [InlineData("ha cominciato a tremare forte, è caduto di lato e adesso si è morso la lingua", "seizure", "seizures")]
+    [InlineData("mio figlio di due anni ha la bocca piena di schiuma, aveva in mano il detersivo per la lavastoviglie", "poisoning", "poisoning-swallowed")]
+    [InlineData("il mio amico ha esagerato con la roba, respira pianissimo, occhi chiusi", "poisoning", "poisoning-swallowed")]
+    [InlineData("ho preso per sbaglio le pastiglie della pressione di mia nonna, tutta la scatola, mi gira tutto", "poisoning", "poisoning-swallowed")]
+    [InlineData("la corrente mi porta via aiuto", "drowning", "drowning")]
+    [InlineData("l'abbiamo tirato fuori, ha bevuto molta acqua e tossisce", "drowning", "drowning")]
+    [InlineData("tremo forte, non sento mani e piedi", "hypothermia", "hypothermia")]
+    [InlineData("siamo a zero gradi, è fradicio e adesso è rigido e non ragiona", "hypothermia", "hypothermia")]
+    [InlineData("congelato, non riesco più a muovermi", "hypothermia", "hypothermia")]
+    [InlineData("scossa fortissima, cuore irregolare, aiuto", "electrocution", "electrocution")]
+    [InlineData("ciclista crolato in salita, bolente e confuzo", "heat_stroke", "heat-stroke")]
+    [InlineData("operaio caduto dal ponteggio, gambe immobili", "major_trauma", "spinal-injury")]
+    [InlineData("ha scritto che stasera si ammazza", "suicide_self_harm", "suicide-risk")]
+    [InlineData("ho le pastiglie davanti e non vedo più un motivo per andare avanti", "suicide_self_harm", "suicide-risk")]
+    [InlineData("stasera ho preso la corda in garage e nn so xke sto scrivendo qui", "suicide_self_harm", "suicide-risk")]
+    [InlineData("vojo morire ho gia preso le pastigle", "suicide_self_harm", "suicide-risk")]
+    [InlineData("come aiutare una partoriente in casa", "childbirth", "childbirth-emergency")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -512,6 +540,15 @@ public sealed class TriageItalianTests
     [InlineData("il vicino sembrava svenuto sul divano ma stava solo dormendo profondamente con le cuffie")]
     [InlineData("mi sono morso la lingua per sbaglio, ha sanguinato un attimo e ora mi fa un po male a mangiare")]
     [InlineData("mi sono bruciata il dito con la teglia, acqua fredda e via")]
+    // Round 13: harmless neighbours of the new emergency patterns.
+    [InlineData("ho pulito i funghi e ho mal di pancia dalla fame")]
+    [InlineData("ho preso tutta la scatola di biscotti")]
+    [InlineData("stasera ho preso la corda per saltare in palestra")]
+    [InlineData("non trovo un motivo per andare avanti con questo progetto")]
+    [InlineData("la gamba destra è pesante dopo la corsa")]
+    [InlineData("il bambino è caduto dalla bici e si è morso la lingua")]
+    [InlineData("guardava le stelle con gli occhi all'insù")]
+    [InlineData("ha detto che stasera si ammazza di lavoro")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
