@@ -229,6 +229,19 @@ public sealed class TriageItalianTests
     [InlineData("stasera ho preso la corda in garage e nn so xke sto scrivendo qui", "suicide_self_harm", "suicide-risk")]
     [InlineData("vojo morire ho gia preso le pastigle", "suicide_self_harm", "suicide-risk")]
     [InlineData("come aiutare una partoriente in casa", "childbirth", "childbirth-emergency")]
+    // Round 13: heat without a heat word, the insulin and the skipped meal, the arm not lifted, the bitten tongue,
+    // boiling water and peeling skin, a fork in the socket, a dive gone under, poison found after it was put away.
+    [InlineData("sono 40 gradi, mio padre è confuso e non sta in piedi", "heat_stroke", "heat-stroke")]
+    [InlineData("senza condizionatore, la nonna è confusa", "heat_stroke", "heat-stroke")]
+    [InlineData("ha fatto l'insulina e ha saltato la cena, ora suda e trema", "diabetic_emergency", "hypoglycaemia")]
+    [InlineData("all'improvviso le è caduto il bicchiere, non alza più il braccio e dice parole senza senso", "stroke", "stroke-fast")]
+    [InlineData("mi sono risvegliato per terra con la lingua morsa, dicono che tremavo tutto", "seizure", "seizures")]
+    [InlineData("sofoco aiuto", "choking", "choking-adult")]
+    [InlineData("si è rovesciata la pentola d'acqua bollente, la pelle si stacca", "severe_burns", "burns-scalds")]
+    [InlineData("mio figlio ha infilato una forchetta nella presa", "electrocution", "electrocution")]
+    [InlineData("si è tuffato ed è andato sotto", "drowning", "drowning")]
+    [InlineData("mi ha punto una medusa e non respiro", "venomous_bite", "marine-stings")]
+    [InlineData("il veleno per topi l'ho messo nell'armadietto ma mio figlio l'ha trovato e ne ha mangiato", "poisoning", "poisoning-swallowed")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -549,6 +562,19 @@ public sealed class TriageItalianTests
     [InlineData("il bambino è caduto dalla bici e si è morso la lingua")]
     [InlineData("guardava le stelle con gli occhi all'insù")]
     [InlineData("ha detto che stasera si ammazza di lavoro")]
+    [InlineData("oggi ci sono 35 gradi, sono confusa su cosa mettere")]
+    [InlineData("ho messo il caricatore nella presa e non carica")]
+    [InlineData("il veleno per topi l'ho chiuso nell'armadietto alto")]
+    [InlineData("dopo pranzo eravamo tutti in coma sul divano")]
+    [InlineData("il tuffo è andato sotto le aspettative")]
+    [InlineData("mi ha punto una medusa piccola, bruciore leggero sulla caviglia")]
+    [InlineData("il tubo dell'acqua in giardino si è congelato ed è scoppiato")]
+    [InlineData("mio nonno racconta sempre di quando in guerra fu ferito alla gamba e perse tanto sangue")]
+    [InlineData("la tv locale ha trasmesso il servizio sul nuovo defibrillatore installato in piazza")]
+    [InlineData("alla prova di teatro dovevo fingere un attacco di cuore")]
+    [InlineData("non respirava bene per il raffreddore ma ora col lavaggio nasale dorme")]
+    [InlineData("cocktail 'morso del serpente' squisito")]
+    [InlineData("la mia squadra di fantacalcio è in arresto cardiaco, qualcuno mi rianimi la rosa")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
