@@ -242,6 +242,7 @@ public sealed class TriageItalianTests
     [InlineData("si è tuffato ed è andato sotto", "drowning", "drowning")]
     [InlineData("mi ha punto una medusa e non respiro", "venomous_bite", "marine-stings")]
     [InlineData("il veleno per topi l'ho messo nell'armadietto ma mio figlio l'ha trovato e ne ha mangiato", "poisoning", "poisoning-swallowed")]
+    [InlineData("per la verifica devo studiare ma ora mia sorella si sta strozzando con una caramella, non respira", "choking", "choking-adult")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -575,6 +576,10 @@ public sealed class TriageItalianTests
     [InlineData("non respirava bene per il raffreddore ma ora col lavaggio nasale dorme")]
     [InlineData("cocktail 'morso del serpente' squisito")]
     [InlineData("la mia squadra di fantacalcio è in arresto cardiaco, qualcuno mi rianimi la rosa")]
+    [InlineData("per la verifica di scienze devo studiare l'ictus e l'anafilassi")]
+    [InlineData("quanto dura di solito il travaglio del primo figlio?")]
+    [InlineData("questa afa mi soffoca")]
+    [InlineData("quel prof è un veleno")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
