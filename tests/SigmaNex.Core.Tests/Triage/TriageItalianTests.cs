@@ -243,6 +243,11 @@ public sealed class TriageItalianTests
     [InlineData("mi ha punto una medusa e non respiro", "venomous_bite", "marine-stings")]
     [InlineData("il veleno per topi l'ho messo nell'armadietto ma mio figlio l'ha trovato e ne ha mangiato", "poisoning", "poisoning-swallowed")]
     [InlineData("per la verifica devo studiare ma ora mia sorella si sta strozzando con una caramella, non respira", "choking", "choking-adult")]
+    // Round 13: self-harm said indirectly (better off without me, goodbye letters, not wanting to exist), cold and purple lips.
+    [InlineData("sarebbe meglio per tutti se sparissi per sempre, ho già deciso come", "suicide_self_harm", "suicide-risk")]
+    [InlineData("ho scritto le lettere di addio, domani non ci sarò più", "suicide_self_harm", "suicide-risk")]
+    [InlineData("ho ingoiato un flacone di tachipirina perché non voglio più stare qui", "suicide_self_harm", "suicide-risk")]
+    [InlineData("siamo rimasti bloccati nella neve, mio figlio ha le labbra viola e non parla più bene", "hypothermia", "hypothermia")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -580,6 +585,9 @@ public sealed class TriageItalianTests
     [InlineData("quanto dura di solito il travaglio del primo figlio?")]
     [InlineData("questa afa mi soffoca")]
     [InlineData("quel prof è un veleno")]
+    [InlineData("ho scritto una lettera di addio ai colleghi, lascio l'azienda")]
+    [InlineData("sarebbe meglio se sparissi dalla riunione")]
+    [InlineData("non voglio più stare qui, cerco casa in un'altra città")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
