@@ -60,6 +60,7 @@ public sealed class TriageItalianTests
     [InlineData("ho una fitta fortissima al petto", "heart_attack", "heart-attack")]
     [InlineData("si è spaccato la testa cadendo dalla scala", "major_trauma", "head-injury")]
     [InlineData("a mio nonno gli è venuto un coccolone, ha la faccia storta", "stroke", "stroke-fast")]
+    [InlineData("credo che abbia avuto un tia, per un minuto non riusciva a parlare", "stroke", "stroke-fast")]
     [InlineData("cmq mio fratello nn respira bene e fischia tt il petto", "breathing_difficulty", "breathing-difficulty")]
     [InlineData("ho preso 20 tachipirine", "poisoning", "poisoning-swallowed")]
     [InlineData("ha bevuto una bottiglia intera di vodka e non si sveglia", "poisoning", "alcohol-poisoning")]

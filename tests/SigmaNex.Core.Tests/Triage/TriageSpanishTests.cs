@@ -821,6 +821,7 @@ public sealed class TriageSpanishTests
     [InlineData("vimos el combate en la tele y el campeon dejo al otro inconsciente")]
     [InlineData("pensaba que se habia desmayado pero estaba dormido con los auriculares")]
     [InlineData("me dio un calambrazo de electricidad estatica al tocar el coche")]
+    [InlineData("el coche se me ha calado en la rotonda y me han pitado todos, que verguenza tia")]
     public void Classify_SpanishNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "es").Detected, text);
 
