@@ -251,6 +251,7 @@ public sealed class TriageItalianTests
     // Round 13: real emergencies next to the animal-injury idioms.
     [InlineData("il cane mi ha morso la mano e perdo tantissimo sangue", "severe_bleeding", "severe-bleeding")]
     [InlineData("mio padre è stato investito mentre portava a spasso il cane", "major_trauma", "head-injury")]
+    [InlineData("mio nonno e cascato e nn respira piu", "cardiac_arrest", "cpr-adult")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -594,6 +595,7 @@ public sealed class TriageItalianTests
     [InlineData("il cane del vicino è stato investito, poverino")]
     [InlineData("il cavallo ha una ferita che sanguina sulla zampa")]
     [InlineData("il router è in coma da stamattina")]
+    [InlineData("l'infarto del miocardio è un argomento della tesi")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
