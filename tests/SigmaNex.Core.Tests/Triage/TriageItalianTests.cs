@@ -249,6 +249,10 @@ public sealed class TriageItalianTests
     [InlineData("ho scritto le lettere di addio, domani non ci sarò più", "suicide_self_harm", "suicide-risk")]
     [InlineData("ho ingoiato un flacone di tachipirina perché non voglio più stare qui", "suicide_self_harm", "suicide-risk")]
     [InlineData("siamo rimasti bloccati nella neve, mio figlio ha le labbra viola e non parla più bene", "hypothermia", "hypothermia")]
+    // Round 13: real emergencies next to the animal-injury idioms.
+    [InlineData("il cane mi ha morso la mano e perdo tantissimo sangue", "severe_bleeding", "severe-bleeding")]
+    [InlineData("mio padre è stato investito mentre portava a spasso il cane", "major_trauma", "head-injury")]
+    [InlineData("mio nonno e cascato e nn respira piu", "cardiac_arrest", "cpr-adult")]
     public void Classify_ItalianEmergencies(string text, string category, string protocol)
     {
         var r = _triage.Classify(text, "it");
@@ -589,6 +593,10 @@ public sealed class TriageItalianTests
     [InlineData("ho scritto una lettera di addio ai colleghi, lascio l'azienda")]
     [InlineData("sarebbe meglio se sparissi dalla riunione")]
     [InlineData("non voglio più stare qui, cerco casa in un'altra città")]
+    [InlineData("il cane del vicino è stato investito, poverino")]
+    [InlineData("il cavallo ha una ferita che sanguina sulla zampa")]
+    [InlineData("il router è in coma da stamattina")]
+    [InlineData("l'infarto del miocardio è un argomento della tesi")]
     public void Classify_ItalianNonEmergencies_AreNotFlagged(string text) =>
         Assert.False(_triage.Classify(text, "it").Detected, text);
 }
